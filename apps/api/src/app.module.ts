@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
+import { PersistenceModule } from '@cchc/persistence';
+import { AllExceptionsFilter } from './http/exception.filter';
+import { HealthController } from './health/health.controller';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
+        PersistenceModule,
+        TemporalClientModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Response } from 'express';
+import { TemporalClientProvider } from '../temporal/temporal-client.module';
+
+type Check = { status: 'ok' | 'error'; latencyMs: number; error?: string };
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('health')
+  @ApiOkResponse({ description: 'The process is alive' })
+  health() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Temporal are reachable. */
+  @Get('ready')
+  @ApiOkResponse({ description: 'PostgreSQL and Temporal reachable' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [postgres, temporal] = await Promise.all([
+      timed(() => this.db.query('SELECT 1')),
+      timed(async () => {
+        const client = await this.temporal.get();
+        await client.workflowService.getSystemInfo({});
+      }),
+    ]);
+    const ok = postgres.status === 'ok' && temporal.status === 'ok';
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'error', checks: { postgres, temporal } };
+  }
+}
+
+async function timed(fn: () => Promise<unknown>, timeoutMs = 3000): Promise<Check> {
+  const start = Date.now();
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref()),
+    ]);
+    return { status: 'ok', latencyMs: Date.now() - start };
+  } catch (e) {
+    return { status: 'error', latencyMs: Date.now() - start, error: (e as Error).message };
+  }
+}

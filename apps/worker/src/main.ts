@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@cchc/config';
+import { WorkerModule } from './worker.module';
+import { WorkerService, installTemporalRuntimeLogger } from './worker.service';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  const logger = await app.resolve(PinoLogger);
+  installTemporalRuntimeLogger(logger);
+
+  const service = app.get(WorkerService);
+  await service.create();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down worker: letting in-flight activities finish');
+    void service.shutdown();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  logger.info('worker running');
+  await service.run();
+  await app.close();
+  logger.info('worker stopped');
+}
+
+main().catch((e) => {
+  console.error(`worker failed to start: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
+import { PersistenceModule } from '@cchc/persistence';
+import { ActivitiesModule } from './activities/activities.module';
+import { WorkerService } from './worker.service';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'worker') }),
+        PersistenceModule,
+        ActivitiesModule,
+      ],
+      providers: [WorkerService],
+      exports: [WorkerService],
+    };
+  }
+}

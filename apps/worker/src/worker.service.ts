@@ -1,0 +1,76 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { NativeConnection, Runtime, Worker, DefaultLogger, LogLevel } from '@temporalio/worker';
+import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
+import { ActivitiesRegistry } from './activities/activities.registry';
+
+export interface WorkerRunOptions {
+  /** Override the connection (tests pass the test environment's). */
+  connection?: NativeConnection;
+  taskQueue?: string;
+  workflowBundlePath?: string;
+}
+
+/** Hosts the Temporal Worker inside the Nest application context. */
+@Injectable()
+export class WorkerService implements OnApplicationShutdown {
+  private worker?: Worker;
+  private ownConnection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(AppConfigToken) private readonly config: AppConfig,
+    private readonly registry: ActivitiesRegistry,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('WorkerService');
+  }
+
+  /** Creates the worker (connects, loads the prebuilt bundle). Call run() to start polling. */
+  async create(opts: WorkerRunOptions = {}): Promise<Worker> {
+    let connection = opts.connection;
+    if (!connection) {
+      connection = this.ownConnection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
+    }
+    const taskQueue = opts.taskQueue ?? this.config.temporal.taskQueue;
+    this.worker = await Worker.create({
+      connection,
+      namespace: this.config.temporal.namespace,
+      taskQueue,
+      workflowBundle: { codePath: opts.workflowBundlePath ?? this.config.temporal.workflowBundlePath },
+      activities: this.registry.activities(),
+      shutdownGraceTime: '30 seconds',
+    });
+    this.logger.info({ taskQueue, namespace: this.config.temporal.namespace }, 'temporal worker created');
+    return this.worker;
+  }
+
+  /** Runs until shutdown() (SIGTERM/SIGINT): in-flight activities get the grace time to finish. */
+  run(): Promise<void> {
+    if (!this.worker) throw new Error('create() first');
+    this.running = this.worker.run();
+    return this.running;
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.ownConnection?.close();
+    this.ownConnection = undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.shutdown();
+  }
+}
+
+/** Routes the Temporal core's logs through pino so api and worker log the same way. */
+export function installTemporalRuntimeLogger(logger: PinoLogger, level: LogLevel = 'INFO'): void {
+  Runtime.install({
+    logger: new DefaultLogger(level, (entry) => {
+      const meta = { ...(entry.meta ?? {}), temporal: true };
+      const method = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : entry.level === 'INFO' ? 'info' : 'debug';
+      logger[method](meta, entry.message);
+    }),
+  });
+}

@@ -1,0 +1,18 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig, loadConfig } from './config';
+
+/** DI token for the validated configuration (a class token, not a magic string). */
+export abstract class AppConfigToken {}
+
+@Global()
+@Module({})
+export class ConfigModule {
+  /** Registers the configuration. Pass one to override (tests); otherwise it is read from the environment. */
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfigToken, useFactory: () => config ?? loadConfig() }],
+      exports: [AppConfigToken],
+    };
+  }
+}

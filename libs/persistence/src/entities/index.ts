@@ -1,0 +1,4 @@
+import { AuditLogEntity } from './audit-log.entity';
+
+export { AuditLogEntity };
+export const ENTITIES = [AuditLogEntity];

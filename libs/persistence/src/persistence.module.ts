@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, AppConfigToken } from '@cchc/config';
+import { dataSourceOptions } from './data-source';
+import { AuditService } from './audit.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfigToken],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
+    }),
+  ],
+  providers: [AuditService],
+  exports: [AuditService],
+})
+export class PersistenceModule {}

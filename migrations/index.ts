@@ -1,0 +1,5 @@
+// Every migration, in order. Imported as classes (not a glob) so the same list works from TypeScript
+// (jest) and from the compiled dist (migration CLI, api, worker).
+import { Foundation1732420000000 } from './1732420000000-Foundation';
+
+export const MIGRATIONS = [Foundation1732420000000];

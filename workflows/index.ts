@@ -1,0 +1,3 @@
+// Entry point of the workflow bundle. Workflow code imports only @temporalio/workflow,
+// @cchc/domain (pure functions) and @cchc/contracts (types and names).
+export * from './system.workflow';
