@@ -17,14 +17,15 @@ mkdir -p "$DATA_DIR/logs"
 pids=()
 started_pg=""
 cleanup() {
-  trap - INT TERM EXIT
+  trap - EXIT
   log "stopping…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$started_pg" ] && pg_cluster_stop "$started_pg"
   log "stopped (data kept in $DATA_DIR)"
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 bash scripts/bootstrap.sh
 log "building"

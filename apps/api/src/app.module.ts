@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
@@ -9,14 +10,14 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
-        TemporalClientModule,
+        TemporalClientModule.forRoot(opts.temporalClient),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

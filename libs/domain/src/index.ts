@@ -1,2 +1,6 @@
 // Pure domain: no framework imports. Safe to import from workflow code.
 export * from './errors';
+export * from './calendar';
+export * from './periods';
+export * from './reminders';
+export * from './targets';

@@ -60,6 +60,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { statusCode: status, ...(response as Omit<ErrorResponse, 'statusCode'>) };
       }
       if (status >= 500) return this.internal(exception, req);
+      // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying the parser's message.
+      if (status === 400 && /JSON/.test(exception.message)) {
+        return { statusCode: 400, code: 'request.malformed_json', message: 'Dữ liệu JSON không đúng định dạng' };
+      }
       return { statusCode: status, code, message };
     }
     if (isBodyParserError(exception)) {

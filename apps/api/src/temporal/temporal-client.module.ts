@@ -1,6 +1,11 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
+
+/** A ready client to use instead of connecting (tests hand in the test server's client). */
+export abstract class TemporalClientOverride {
+  abstract readonly client: Client;
+}
 
 /**
  * Lazily connected Temporal client. The API starts even when Temporal is down (GET /ready reports it);
@@ -11,7 +16,12 @@ export class TemporalClientProvider implements OnApplicationShutdown {
   private connection?: Promise<Connection>;
   private client?: Client;
 
-  constructor(@Inject(AppConfigToken) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(AppConfigToken) private readonly config: AppConfig,
+    @Optional() @Inject(TemporalClientOverride) override?: TemporalClientOverride,
+  ) {
+    this.client = override?.client;
+  }
 
   async get(): Promise<Client> {
     if (this.client) return this.client;
@@ -35,5 +45,13 @@ export class TemporalClientProvider implements OnApplicationShutdown {
 }
 
 @Global()
-@Module({ providers: [TemporalClientProvider], exports: [TemporalClientProvider] })
-export class TemporalClientModule {}
+@Module({})
+export class TemporalClientModule {
+  static forRoot(client?: Client): DynamicModule {
+    return {
+      module: TemporalClientModule,
+      providers: [TemporalClientProvider, ...(client ? [{ provide: TemporalClientOverride, useValue: { client } }] : [])],
+      exports: [TemporalClientProvider],
+    };
+  }
+}

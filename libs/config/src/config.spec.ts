@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig, redactUrl, temporalConnectionOptions } from './config';
+
+const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
+
+describe('loadConfig', () => {
+  it('applies defaults for a minimal development environment', () => {
+    const c = loadConfig(base);
+    expect(c.env).toBe('development');
+    expect(c.api.port).toBe(3000);
+    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'cchc-main', tls: false });
+    expect(c.smtp).toBeUndefined();
+  });
+
+  it('names every missing or malformed variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: 'eighty', TEMPORAL_ADDRESS: 'nohost', SMTP_HOST: 'mail', SMTP_PORT: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    for (const name of ['DATABASE_URL', 'API_PORT', 'TEMPORAL_ADDRESS', 'SMTP_PORT']) expect(text).toContain(name);
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('requires DATABASE_URL', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL is required/);
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('turns TLS on when an API key is given (Temporal Cloud)', () => {
+    const c = loadConfig({ ...base, TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'k' });
+    expect(temporalConnectionOptions(c.temporal)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: true, apiKey: 'k' });
+  });
+
+  it('redacts passwords in URLs', () => {
+    expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
+  });
+});
