@@ -4,3 +4,5 @@ export * from './calendar';
 export * from './periods';
 export * from './reminders';
 export * from './targets';
+export * from './units';
+export * from './access';

@@ -1,0 +1,63 @@
+import { ACTIONS, decide, readScopeDepth, relationFromDepth, UnitRelation } from './policy';
+import type { Role } from '../units/unit';
+
+const RELATIONS: UnitRelation[] = ['self', 'child', 'descendant', 'outside'];
+
+describe('access policy', () => {
+  it('never lets anyone act outside their subtree, and hides it (404)', () => {
+    for (const action of ACTIONS) {
+      for (const role of ['drafter', 'approver', 'reviewer', 'admin'] as Role[]) {
+        expect(decide(action, [role], 'outside')).toBe('not_found');
+      }
+    }
+  });
+
+  it('lets approvers decide for direct children only', () => {
+    expect(decide('plan.decide', ['approver'], 'child')).toBe('allow');
+    expect(decide('plan.decide', ['approver'], 'self')).toBe('forbidden');
+    expect(decide('plan.decide', ['approver'], 'descendant')).toBe('not_found');
+    expect(decide('plan.decide', ['reviewer'], 'child')).toBe('forbidden');
+    expect(decide('plan.decide', ['reviewer', 'approver'], 'child')).toBe('allow');
+  });
+
+  it('scopes reads by role', () => {
+    const table: Array<[Role, UnitRelation, boolean]> = [
+      ['drafter', 'self', true],
+      ['drafter', 'child', false],
+      ['approver', 'child', true],
+      ['approver', 'descendant', false],
+      ['reviewer', 'descendant', true],
+      ['admin', 'descendant', true],
+    ];
+    for (const [role, rel, readable] of table) {
+      expect(decide('unit.read', [role], rel)).toBe(readable ? 'allow' : 'not_found');
+    }
+  });
+
+  it('answers 403 (not 404) for a readable unit the role may not change', () => {
+    expect(decide('plan.edit', ['reviewer'], 'self')).toBe('forbidden');
+    expect(decide('unit.restructure', ['admin'], 'self')).toBe('forbidden');
+    expect(decide('unit.edit', ['drafter'], 'self')).toBe('forbidden');
+  });
+
+  it('derives the SQL read depth from the roles', () => {
+    expect(readScopeDepth(['drafter'])).toBe(0);
+    expect(readScopeDepth(['approver'])).toBe(1);
+    expect(readScopeDepth(['drafter', 'approver'])).toBe(1);
+    expect(readScopeDepth(['reviewer'])).toBeNull();
+    expect(readScopeDepth(['approver', 'admin'])).toBeNull();
+  });
+
+  it('agrees between readScopeDepth and decide for every relation', () => {
+    const combos: Role[][] = [['drafter'], ['approver'], ['reviewer'], ['admin'], ['drafter', 'approver']];
+    for (const roles of combos) {
+      const depth = readScopeDepth(roles);
+      for (const [d, rel] of [[0, 'self'], [1, 'child'], [2, 'descendant']] as const) {
+        const inScope = depth === null || d <= depth;
+        expect(decide('unit.read', roles, rel) === 'allow').toBe(inScope);
+      }
+      expect(relationFromDepth(null)).toBe('outside');
+    }
+    expect(RELATIONS.map((r) => r)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Role } from '../units/unit';
+
+/**
+ * The one access policy: "may this user do this action on this unit?".
+ *
+ * The answer depends only on the actor's roles and on where the target unit sits relative to the actor's
+ * own unit in the tree (as of the date the question is about). Callers compute the relation from the
+ * unit closure; list endpoints use `readScopeDepth` to filter in SQL.
+ */
+export type UnitRelation = 'self' | 'child' | 'descendant' | 'outside';
+
+export const ACTIONS = [
+  'unit.read', // see the unit, its plans, reports and audit trail
+  'unit.edit', // change a unit's name, abbreviation, e-mail, reviewing-office flag
+  'unit.restructure', // create a child, move, merge, deactivate, import (target = the unit being changed or the new parent)
+  'user.manage', // create, edit, disable users of the unit, reset their password
+  'plan.edit', // draft and edit the unit's own plan and reports
+  'plan.submit', // submit the unit's plan or report to the parent
+  'plan.issue', // issue the unit's own top-level plan (starts the cascade below it)
+  'plan.decide', // approve or return a direct child's plan or report
+  'reminder.send', // urge units that are late (đôn đốc)
+  'review.read', // aggregated review of the unit's subtree
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<Role, readonly UnitRelation[]>>;
+const SUBTREE: readonly UnitRelation[] = ['self', 'child', 'descendant'];
+const BELOW: readonly UnitRelation[] = ['child', 'descendant'];
+
+const POLICY: Record<Action, Grants> = {
+  'unit.read': { drafter: ['self'], approver: ['self', 'child'], reviewer: SUBTREE, admin: SUBTREE },
+  'unit.edit': { admin: SUBTREE },
+  'unit.restructure': { admin: BELOW },
+  'user.manage': { admin: SUBTREE },
+  'plan.edit': { drafter: ['self'], approver: ['self'] },
+  'plan.submit': { drafter: ['self'], approver: ['self'] },
+  'plan.issue': { approver: ['self'] },
+  'plan.decide': { approver: ['child'] },
+  'reminder.send': { reviewer: BELOW, approver: ['child'] },
+  'review.read': { approver: ['self', 'child'], reviewer: SUBTREE, admin: SUBTREE },
+};
+
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+
+/** allow; forbidden (the actor may see the unit but not do this: 403); not_found (out of scope: 404). */
+export function decide(action: Action, roles: readonly Role[], relation: UnitRelation): Decision {
+  if (roles.some((r) => POLICY[action][r]?.includes(relation))) return 'allow';
+  return canRead(roles, relation) ? 'forbidden' : 'not_found';
+}
+
+export function canRead(roles: readonly Role[], relation: UnitRelation): boolean {
+  return roles.some((r) => POLICY['unit.read'][r]?.includes(relation));
+}
+
+/**
+ * How deep below their own unit a user may read: 0 = own unit only, 1 = own unit and direct children,
+ * null = the whole subtree. List endpoints filter `closure.depth <= this` in SQL.
+ */
+export function readScopeDepth(roles: readonly Role[]): number | null {
+  let depth = -1;
+  for (const r of roles) {
+    const rel = POLICY['unit.read'][r] ?? [];
+    if (rel.includes('descendant')) return null;
+    if (rel.includes('child')) depth = Math.max(depth, 1);
+    else if (rel.includes('self')) depth = Math.max(depth, 0);
+  }
+  return depth < 0 ? 0 : depth;
+}
+
+export function relationFromDepth(depth: number | null | undefined): UnitRelation {
+  if (depth === null || depth === undefined || depth < 0) return 'outside';
+  return depth === 0 ? 'self' : depth === 1 ? 'child' : 'descendant';
+}
