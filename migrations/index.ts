@@ -1,5 +1,6 @@
 // Every migration, in order. Imported as classes (not a glob) so the same list works from TypeScript
 // (jest) and from the compiled dist (migration CLI, api, worker).
 import { Foundation1732420000000 } from './1732420000000-Foundation';
+import { UnitsUsersAuth1732420100000 } from './1732420100000-UnitsUsersAuth';
 
-export const MIGRATIONS = [Foundation1732420000000];
+export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000];

@@ -44,9 +44,9 @@ fi
 
 log "migrating"
 node dist/libs/persistence/src/cli/migrate.js run || die "migrations failed (is DATABASE_URL right?)"
-if [ -f dist/libs/persistence/src/cli/seed-demo.js ]; then
+if [ -f dist/apps/api/src/cli/seed-demo.js ]; then
   log "loading demo data"
-  node dist/libs/persistence/src/cli/seed-demo.js || die "demo data failed to load"
+  node dist/apps/api/src/cli/seed-demo.js || die "demo data failed to load"
 fi
 
 # Temporal

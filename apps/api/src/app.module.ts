@@ -7,6 +7,11 @@ import { PersistenceModule } from '@cchc/persistence';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { HealthController } from './health/health.controller';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+import { AccessModule } from './access/access.module';
+import { AuthModule } from './auth/auth.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +23,11 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
+        AccessModule,
+        AuthModule,
+        UnitsModule,
+        UsersModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './entities';
 export * from './audit.service';
 export * from './persistence.module';
+export * from './units';

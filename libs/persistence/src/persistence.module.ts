@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import { dataSourceOptions } from './data-source';
 import { AuditService } from './audit.service';
+import { UnitTreeRepository } from './units';
 
 @Global()
 @Module({
@@ -12,7 +13,7 @@ import { AuditService } from './audit.service';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, UnitTreeRepository],
+  exports: [AuditService, UnitTreeRepository],
 })
 export class PersistenceModule {}

@@ -4,10 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Response } from 'express';
 import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import { Public } from '../auth/actor';
 
 type Check = { status: 'ok' | 'error'; latencyMs: number; error?: string };
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,4 +1,4 @@
-import { ACTIONS, decide, readScopeDepth, relationFromDepth, UnitRelation } from './policy';
+import { ACTIONS, decide, decideFor, readScopeDepth, relationFromDepth, UnitRelation } from './policy';
 import type { Role } from '../units/unit';
 
 const RELATIONS: UnitRelation[] = ['self', 'child', 'descendant', 'outside'];
@@ -38,6 +38,14 @@ describe('access policy', () => {
     expect(decide('plan.edit', ['reviewer'], 'self')).toBe('forbidden');
     expect(decide('unit.restructure', ['admin'], 'self')).toBe('forbidden');
     expect(decide('unit.edit', ['drafter'], 'self')).toBe('forbidden');
+  });
+
+  it('judges each role from its own anchor (reviewer in a reviewing office follows the parent subtree)', () => {
+    // A Sở Nội vụ user with reviewer + approver roles looking at a sibling department (child of the province).
+    expect(decideFor('unit.read', [['reviewer', 'child'], ['approver', 'outside']])).toBe('allow');
+    expect(decideFor('plan.decide', [['reviewer', 'child'], ['approver', 'outside']])).toBe('forbidden');
+    expect(decideFor('reminder.send', [['reviewer', 'child']])).toBe('allow');
+    expect(decideFor('plan.edit', [['reviewer', 'outside'], ['drafter', 'outside']])).toBe('not_found');
   });
 
   it('derives the SQL read depth from the roles', () => {

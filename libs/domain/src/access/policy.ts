@@ -42,14 +42,27 @@ const POLICY: Record<Action, Grants> = {
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
-/** allow; forbidden (the actor may see the unit but not do this: 403); not_found (out of scope: 404). */
+/** A role held by the actor and where the target unit sits relative to that role's anchor unit. */
+export type RoleRelation = readonly [Role, UnitRelation];
+
+/**
+ * allow; forbidden (the actor may see the unit but not do this: 403); not_found (out of scope: 404).
+ * Each role is judged from its own anchor: a reviewer in a reviewing office (Sở Nội vụ, Văn phòng Sở) is
+ * anchored at the office's parent (the province, the Sở) — it follows that whole subtree; every other role
+ * is anchored at the user's own unit.
+ */
+export function decideFor(action: Action, grants: readonly RoleRelation[]): Decision {
+  if (grants.some(([r, rel]) => POLICY[action][r]?.includes(rel))) return 'allow';
+  return grants.some(([r, rel]) => POLICY['unit.read'][r]?.includes(rel)) ? 'forbidden' : 'not_found';
+}
+
+/** decideFor when every role has the same anchor (the user's own unit). */
 export function decide(action: Action, roles: readonly Role[], relation: UnitRelation): Decision {
-  if (roles.some((r) => POLICY[action][r]?.includes(relation))) return 'allow';
-  return canRead(roles, relation) ? 'forbidden' : 'not_found';
+  return decideFor(action, roles.map((r) => [r, relation] as const));
 }
 
 export function canRead(roles: readonly Role[], relation: UnitRelation): boolean {
-  return roles.some((r) => POLICY['unit.read'][r]?.includes(relation));
+  return decide('unit.read', roles, relation) === 'allow';
 }
 
 /**

@@ -15,9 +15,9 @@ describe('DEMO_UNITS (Bình Thuận)', () => {
     expect(byCode.get('BTH')).toMatchObject({ name: 'Ủy ban nhân dân tỉnh Bình Thuận', abbreviation: 'UBND', kind: 'province' });
   });
 
-  it('has exactly one reviewing office, Sở Nội vụ', () => {
+  it('has two reviewing offices: Sở Nội vụ for the province, Văn phòng Sở for Sở GDĐT', () => {
     const reviewing = DEMO_UNITS.filter((u) => u.isReviewingOffice);
-    expect(reviewing.map((u) => u.code)).toEqual(['BTH.SNV']);
+    expect(reviewing.map((u) => u.code)).toEqual(['BTH.SNV', 'BTH.SGDDT.VP']);
     expect(reviewing[0]).toMatchObject({ name: 'Sở Nội vụ', abbreviation: 'SNV', kind: 'department', parentCode: 'BTH' });
   });
 

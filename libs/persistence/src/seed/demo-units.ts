@@ -195,6 +195,7 @@ export const DEMO_UNITS: SeedUnit[] = [
     abbreviation: 'VP',
     kind: 'office',
     parentCode: 'BTH.SGDDT',
+    isReviewingOffice: true,
     email: 'demo.vanphong.sgddt@binhthuan.gov.vn',
   },
   {

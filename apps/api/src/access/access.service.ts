@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Action, decideFor, DomainError, localDateOf, readScopeDepth, relationFromDepth, RoleRelation, UnitRelation } from '@cchc/domain';
+import { UnitRow, UnitTreeRepository } from '@cchc/persistence';
+import type { Actor } from '../auth/actor';
+
+/** What a caller may read: the subtree of `rootUnitId`, at most `maxDepth` levels down (null = all). */
+export interface ReadScope {
+  rootUnitId: string;
+  maxDepth: number | null;
+}
+
+export const today = (): string => localDateOf(new Date());
+
+/**
+ * Applies the domain access policy to real units: computes where a unit sits relative to the caller's unit
+ * (from the closure table, as of a date) and throws 404 (out of scope) or 403 (in scope, not allowed).
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly tree: UnitTreeRepository) {}
+
+  /** Where `unitId` sits relative to each of the actor's roles' anchors. */
+  async relations(actor: Actor, unitId: string, date: string = today(), m?: EntityManager): Promise<RoleRelation[]> {
+    const own = relationFromDepth(await this.tree.depthBelow(actor.unitId, unitId, date, m));
+    const review =
+      actor.reviewAnchorId === actor.unitId ? own : relationFromDepth(await this.tree.depthBelow(actor.reviewAnchorId, unitId, date, m));
+    return actor.roles.map((r) => [r, r === 'reviewer' ? review : own] as const);
+  }
+
+  async canRead(actor: Actor, unitId: string, date: string = today(), m?: EntityManager): Promise<boolean> {
+    return decideFor('unit.read', await this.relations(actor, unitId, date, m)) === 'allow';
+  }
+
+  /** Returns the unit when the action is allowed; throws the right DomainError otherwise. */
+  async authorize(actor: Actor, action: Action, unitId: string, date: string = today(), m?: EntityManager): Promise<UnitRow> {
+    this.check(action, await this.relations(actor, unitId, date, m), unitId);
+    return this.tree.requireUnit(unitId, date, m);
+  }
+
+  /** For actions on a unit that will sit one level below `parentId` (creating a child, moving under it). */
+  async authorizeUnder(actor: Actor, action: Action, parentId: string, date: string = today(), m?: EntityManager): Promise<UnitRow> {
+    const below = (rel: UnitRelation): UnitRelation => (rel === 'outside' ? 'outside' : rel === 'self' ? 'child' : 'descendant');
+    const parentRelations = await this.relations(actor, parentId, date, m);
+    this.check('unit.read', parentRelations, parentId);
+    this.check(action, parentRelations.map(([r, rel]) => [r, below(rel)] as const), parentId);
+    return this.tree.requireUnit(parentId, date, m);
+  }
+
+  check(action: Action, relations: readonly RoleRelation[], unitId: string): void {
+    const decision = decideFor(action, relations);
+    if (decision === 'not_found') throw new DomainError('not_found', 'unit.not_found', 'Không tìm thấy đơn vị', { id: unitId });
+    if (decision === 'forbidden') {
+      throw new DomainError('forbidden', 'access.forbidden', 'Bạn không có quyền thực hiện thao tác này với đơn vị này', { action, unitId });
+    }
+  }
+
+  /** One subtree covers everything the actor may read (a reviewer's anchor subtree contains the own unit). */
+  readScope(actor: Actor): ReadScope {
+    if (actor.reviewAnchorId !== actor.unitId) return { rootUnitId: actor.reviewAnchorId, maxDepth: null };
+    return { rootUnitId: actor.unitId, maxDepth: readScopeDepth(actor.roles) };
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Actor, CurrentActor, Public } from './actor';
+import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairResponse } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairResponse })
+  login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }) {
+    return this.auth.login(dto.email, dto.password, { ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairResponse })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentActor() actor: Actor) {
+    await this.auth.logout(actor);
+  }
+
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentActor() actor: Actor) {
+    return { userId: actor.userId, unitId: actor.unitId, roles: actor.roles };
+  }
+}

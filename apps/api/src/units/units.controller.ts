@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor';
+import { AsOfQuery } from '../http/common.dto';
+import { UuidPipe } from '../http/uuid.pipe';
+import {
+  CreateUnitDto,
+  DeactivateUnitDto,
+  MergeUnitsDto,
+  MoveUnitDto,
+  UnitListQuery,
+  UnitPageResponse,
+  UnitResponse,
+  UpdateUnitDto,
+} from './units.dto';
+import { UnitsService } from './units.service';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UnitPageResponse, description: 'Every unit the caller may read (search: accent-insensitive)' })
+  list(@CurrentActor() actor: Actor, @Query() q: UnitListQuery) {
+    return this.units.list(actor, q);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UnitResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto) {
+    return this.units.create(actor, dto);
+  }
+
+  @Post('merge')
+  merge(@CurrentActor() actor: Actor, @Body() dto: MergeUnitsDto) {
+    return this.units.merge(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UnitResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: AsOfQuery) {
+    return this.units.get(actor, id, q.asOf);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UnitResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateUnitDto) {
+    return this.units.update(actor, id, dto);
+  }
+
+  @Get(':id/children')
+  @ApiOkResponse({ type: [UnitResponse] })
+  children(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: AsOfQuery) {
+    return this.units.children(actor, id, q.asOf);
+  }
+
+  @Get(':id/subtree')
+  @ApiOkResponse({ type: UnitPageResponse })
+  subtree(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {
+    return this.units.subtree(actor, id, q);
+  }
+
+  @Get(':id/subtree/count')
+  async subtreeCount(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {
+    return { count: await this.units.subtreeCount(actor, id, q) };
+  }
+
+  @Get(':id/ancestors')
+  @ApiOkResponse({ type: [UnitResponse] })
+  ancestors(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: AsOfQuery) {
+    return this.units.ancestors(actor, id, q.asOf);
+  }
+
+  @Get(':id/history')
+  history(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.units.history(actor, id);
+  }
+
+  @Post(':id/move')
+  @ApiOkResponse({ type: UnitResponse })
+  move(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: MoveUnitDto) {
+    return this.units.move(actor, id, dto.newParentId, dto.effectiveDate);
+  }
+
+  @Post(':id/deactivate')
+  @ApiOkResponse({ type: UnitResponse })
+  deactivate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: DeactivateUnitDto) {
+    return this.units.deactivate(actor, id, dto.effectiveDate);
+  }
+}
