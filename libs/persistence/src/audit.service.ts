@@ -21,6 +21,25 @@ export interface AuditEntry {
 export class AuditService {
   constructor(@InjectEntityManager() private readonly em: EntityManager) {}
 
+  /** Records many entries in one statement (bulk operations such as imports). */
+  async recordMany(entries: AuditEntry[], manager: EntityManager = this.em): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO audit_log (actor, action, entity_type, entity_id, unit_id, before, after, request_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::text[])`,
+      [
+        entries.map((e) => e.actor),
+        entries.map((e) => e.action),
+        entries.map((e) => e.entityType),
+        entries.map((e) => e.entityId),
+        entries.map((e) => e.unitId ?? null),
+        entries.map((e) => (e.before ? JSON.stringify(e.before) : null)),
+        entries.map((e) => (e.after ? JSON.stringify(e.after) : null)),
+        entries.map((e) => e.requestId ?? null),
+      ],
+    );
+  }
+
   /** Records the entry. With an idempotency key a repeated call returns the first entry instead of a new one. */
   async record(entry: AuditEntry, manager: EntityManager = this.em): Promise<AuditLogEntity> {
     const values = {

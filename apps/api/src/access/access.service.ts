@@ -43,7 +43,10 @@ export class AccessService {
     const below = (rel: UnitRelation): UnitRelation => (rel === 'outside' ? 'outside' : rel === 'self' ? 'child' : 'descendant');
     const parentRelations = await this.relations(actor, parentId, date, m);
     this.check('unit.read', parentRelations, parentId);
-    this.check(action, parentRelations.map(([r, rel]) => [r, below(rel)] as const), parentId);
+    // The parent is visible, so a refusal here is a 403 even if the new unit itself would be out of read scope.
+    if (decideFor(action, parentRelations.map(([r, rel]) => [r, below(rel)] as const)) !== 'allow') {
+      throw new DomainError('forbidden', 'access.forbidden', 'Bạn không có quyền thực hiện thao tác này với đơn vị này', { action, unitId: parentId });
+    }
     return this.tree.requireUnit(parentId, date, m);
   }
 

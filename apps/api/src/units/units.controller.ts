@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { DomainError } from '@cchc/domain';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { AsOfQuery } from '../http/common.dto';
 import { UuidPipe } from '../http/uuid.pipe';
@@ -14,12 +16,26 @@ import {
   UpdateUnitDto,
 } from './units.dto';
 import { UnitsService } from './units.service';
+import { UnitImportService } from './import/unit-import.service';
+import { ImportQuery } from './units.dto';
 
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('units')
 export class UnitsController {
-  constructor(private readonly units: UnitsService) {}
+  constructor(
+    private readonly units: UnitsService,
+    private readonly importer: UnitImportService,
+  ) {}
+
+  @Post('import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
+  importUnits(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Query() q: ImportQuery) {
+    if (!file) throw new DomainError('validation', 'import.no_file', 'Chưa chọn tệp để nhập (trường "file")');
+    return this.importer.import(actor, file, { validFrom: q.validFrom, dryRun: q.dryRun === 'true' });
+  }
 
   @Get()
   @ApiOkResponse({ type: UnitPageResponse, description: 'Every unit the caller may read (search: accent-insensitive)' })

@@ -93,3 +93,8 @@ export class UnitPageResponse {
   @ApiProperty({ type: [UnitResponse] }) items: UnitResponse[];
   @ApiProperty({ nullable: true }) nextCursor: string | null;
 }
+
+export class ImportQuery {
+  @ApiPropertyOptional({ description: 'From when created units exist and moves apply (default today)' }) @IsOptional() @IsLocalDate() validFrom?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Validate and report without writing' }) @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+}

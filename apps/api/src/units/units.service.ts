@@ -51,7 +51,7 @@ export class UnitsService {
 
   /** The caller's own scope: everything they may read, searchable. */
   list(actor: Actor, query: UnitListQuery) {
-    return this.subtree(actor, actor.unitId, query);
+    return this.subtree(actor, this.access.readScope(actor).rootUnitId, query);
   }
 
   /** Ancestors of a unit that lie inside the caller's scope (nearest last). */
