@@ -76,7 +76,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairResponse> {
     const [sessionId, secret] = refreshToken.split('.', 2);
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập không hợp lệ');
-    return this.em.transaction(async (m) => {
+    const outcome = await this.em.transaction(async (m) => {
       const row = (
         await m.query(
           `SELECT s.id, s.refresh_token_hash, s.revoked_at, s.expires_at < now() AS expired, u.id AS user_id, u.unit_id, u.roles, u.active
@@ -84,16 +84,19 @@ export class AuthService {
           [sessionId],
         )
       )[0];
-      if (!row || row.revoked_at || row.expired || !row.active) throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập đã hết hạn');
-      const presented = Buffer.from(sha256(secret));
-      if (!timingSafeEqual(presented, Buffer.from(row.refresh_token_hash))) {
+      if (!row || row.revoked_at || row.expired || !row.active) return { kind: 'invalid' as const };
+      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.refresh_token_hash))) {
+        // An already-rotated token came back: someone else holds this session. End it (committed with this transaction).
         await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [sessionId]);
-        throw unauthenticated('auth.refresh_token_reused', 'Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại');
+        return { kind: 'reused' as const };
       }
       const next = randomBytes(32).toString('base64url');
       await m.query(`UPDATE auth_sessions SET refresh_token_hash = $2, last_used_at = now() WHERE id = $1`, [sessionId, sha256(next)]);
-      return this.tokens({ sub: row.user_id, sid: sessionId, unit: row.unit_id, roles: row.roles }, next, sessionId);
+      return { kind: 'ok' as const, tokens: await this.tokens({ sub: row.user_id, sid: sessionId, unit: row.unit_id, roles: row.roles }, next, sessionId) };
     });
+    if (outcome.kind === 'invalid') throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập đã hết hạn');
+    if (outcome.kind === 'reused') throw unauthenticated('auth.refresh_token_reused', 'Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại');
+    return outcome.tokens;
   }
 
   async logout(actor: Actor): Promise<void> {
