@@ -28,11 +28,13 @@ export class AuditQueryService {
     if (q.unitId) await this.access.authorize(actor, 'unit.read', q.unitId);
     const { rootUnitId, maxDepth } = this.access.readScope(actor);
     const params: unknown[] = [rootUnitId, today(), maxDepth];
-    // Entries of units in scope now, or in scope on the day they were written (moved-away units keep their past).
-    let where = `EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = a.unit_id
-                   AND ($3::int IS NULL OR c.depth <= $3)
-                   AND c.valid_from <= greatest($2::date, (a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
-                   AND c.valid_to > least($2::date, (a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))`;
+    // An entry is visible when its unit is in scope today, or was in scope on the entry's reference day: the day
+    // it was written, or the unit's last day if it has ceased to exist since (merged-away units keep their past).
+    let where = `EXISTS (SELECT 1 FROM units u JOIN unit_closure c ON c.descendant_id = u.id
+                  WHERE u.id = a.unit_id AND c.ancestor_id = $1 AND ($3::int IS NULL OR c.depth <= $3)
+                    AND ((c.valid_from <= $2::date AND c.valid_to > $2::date)
+                      OR (c.valid_from <= least((a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, u.active_to - 1)
+                          AND c.valid_to > least((a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, u.active_to - 1))))`;
     if (q.entityType) where += ` AND a.entity_type = $${params.push(q.entityType)}`;
     if (q.entityId) where += ` AND a.entity_id = $${params.push(q.entityId)}`;
     if (q.unitId) where += ` AND a.unit_id = $${params.push(q.unitId)}`;

@@ -37,7 +37,13 @@ export interface RowProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; rows: UnitImportRow[] } | { ok: false; problems: RowProblem[]; rowCount: number };
+/**
+ * On failure `validRows` still carries the rows that passed every file-level check, and `codes` every code the
+ * file names, so the caller can add its own (database) checks and report every bad row in one answer.
+ */
+export type ParseResult =
+  | { ok: true; rows: UnitImportRow[] }
+  | { ok: false; problems: RowProblem[]; rowCount: number; validRows: UnitImportRow[]; codes: string[] };
 
 export type FileFormatErrorCode =
   | 'import.unsupported_file'
@@ -718,22 +724,27 @@ export async function parseUnitFile(buffer: Buffer, filename: string, mimetype?:
   checkDuplicates(candidates, problems);
   checkCycles(candidates, problems);
 
+  const toRow = (c: (typeof candidates)[number]): UnitImportRow => ({
+    rowNumber: c.rowNumber,
+    code: c.code,
+    name: c.name,
+    abbreviation: c.abbreviation,
+    kind: c.kind as UnitKind,
+    parentCode: c.parentCode,
+    email: c.email,
+  });
   if (problems.length > 0) {
     problems.sort((a, b) => a.rowNumber - b.rowNumber || (FIELD_RANK.get(a.field) ?? 99) - (FIELD_RANK.get(b.field) ?? 99));
-    return { ok: false, problems, rowCount: dataRows.length };
+    const bad = new Set(problems.map((p) => p.rowNumber));
+    return {
+      ok: false,
+      problems,
+      rowCount: dataRows.length,
+      validRows: candidates.filter((c) => !bad.has(c.rowNumber)).map(toRow),
+      codes: candidates.map((c) => c.code).filter(Boolean),
+    };
   }
-  return {
-    ok: true,
-    rows: candidates.map((c) => ({
-      rowNumber: c.rowNumber,
-      code: c.code,
-      name: c.name,
-      abbreviation: c.abbreviation,
-      kind: c.kind as UnitKind,
-      parentCode: c.parentCode,
-      email: c.email,
-    })),
-  };
+  return { ok: true, rows: candidates.map(toRow) };
 }
 
 /** Distinct parent codes (in order of first use) that no row of the file defines: they must exist in the database. */

@@ -48,19 +48,28 @@ export class UnitImportService {
       if (e instanceof FileFormatError) throw new DomainError('unprocessable', e.code, e.message, e.details);
       throw e;
     }
-    if (!parsed.ok) throw this.rejected(parsed.problems, parsed.rowCount);
-    const rows = topologicalOrder(parsed.rows);
+    const rows = topologicalOrder(parsed.ok ? parsed.rows : parsed.validRows);
+    const checked = parsed.ok
+      ? { problems: [], rowCount: rows.length, codes: rows.map((r) => r.code) }
+      : { problems: parsed.problems, rowCount: parsed.rowCount, codes: parsed.codes };
     try {
-      return await this.em.transaction((m) => this.apply(actor, rows, validFrom, !!opts.dryRun, m));
+      return await this.em.transaction((m) => this.apply(actor, rows, checked, validFrom, !!opts.dryRun, m));
     } catch (e) {
       if (e instanceof DryRunRollback) return e.summary;
       throw e;
     }
   }
 
-  private async apply(actor: Actor, rows: UnitImportRow[], validFrom: string, dryRun: boolean, m: EntityManager): Promise<ImportSummary> {
-    const problems: RowProblem[] = [];
-    const inFile = new Set(rows.map((r) => r.code));
+  private async apply(
+    actor: Actor,
+    rows: UnitImportRow[],
+    file: { problems: RowProblem[]; rowCount: number; codes: string[] },
+    validFrom: string,
+    dryRun: boolean,
+    m: EntityManager,
+  ): Promise<ImportSummary> {
+    const problems: RowProblem[] = [...file.problems];
+    const inFile = new Set(file.codes);
     const known = new Map<string, UnitRow>();
     for (const u of await this.tree.findByCodes([...new Set([...rows.map((r) => r.code), ...externalParentCodes(rows)])], validFrom, m)) {
       known.set(u.code, u);
@@ -119,7 +128,10 @@ export class UnitImportService {
       if (differs(existing, row)) toUpdate.push({ row, unit: existing });
       if (currentParentCode === row.parentCode && !differs(existing, row)) unchanged++;
     }
-    if (problems.length) throw this.rejected(problems, rows.length);
+    if (problems.length) {
+      problems.sort((a, b) => a.rowNumber - b.rowNumber);
+      throw this.rejected(problems, file.rowCount);
+    }
 
     const summary: ImportSummary = {
       dryRun,
