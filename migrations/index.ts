@@ -2,5 +2,6 @@
 // (jest) and from the compiled dist (migration CLI, api, worker).
 import { Foundation1732420000000 } from './1732420000000-Foundation';
 import { UnitsUsersAuth1732420100000 } from './1732420100000-UnitsUsersAuth';
+import { UnitClosureSortKey1732420200000 } from './1732420200000-UnitClosureSortKey';
 
-export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000];
+export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000, UnitClosureSortKey1732420200000];

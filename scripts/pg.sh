@@ -13,6 +13,7 @@ pg_cluster_start() {
   local dir="$1" port="$2" fast="${3:-}"
   PG_STARTED_BY_US=0
   mkdir -p "$dir/run"
+  dir="$(cd "$dir" && pwd)"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir" "$dir/run"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     log "initialising a PostgreSQL cluster in $dir"

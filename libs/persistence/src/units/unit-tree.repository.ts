@@ -110,17 +110,21 @@ export class UnitTreeRepository {
     let where = sql;
     if (query.after !== undefined) {
       params.push(query.after);
-      where += ` AND u.code > $${params.length}`;
+      where += ` AND c.descendant_code > $${params.length}`;
     }
     params.push(query.limit);
+    const needsUnits = query.kind !== undefined || query.q !== undefined;
+    // Page first (one range scan in code order), then fetch the page's units and parents.
     return m.query(
-      `SELECT ${UNIT_COLUMNS}, l.parent_id AS "parentId", c.depth
-         FROM unit_closure c
-         JOIN units u ON u.id = c.descendant_id
+      `SELECT ${UNIT_COLUMNS}, l.parent_id AS "parentId", p.depth
+         FROM (SELECT c.descendant_id, c.descendant_code, c.depth
+                 FROM unit_closure c ${needsUnits ? 'JOIN units u ON u.id = c.descendant_id' : ''}
+                WHERE ${where}
+                ORDER BY c.descendant_code
+                LIMIT $${params.length}) p
+         JOIN units u ON u.id = p.descendant_id
          LEFT JOIN unit_links l ON l.unit_id = u.id AND ${validAt('l', '$2')}
-        WHERE ${where}
-        ORDER BY u.code
-        LIMIT $${params.length}`,
+        ORDER BY p.descendant_code`,
       params,
     );
   }
@@ -219,6 +223,7 @@ export class UnitTreeRepository {
       ],
     );
     const idByCode = new Map<string, string>(rows.map((r: { id: string; code: string }) => [r.code, r.id]));
+    const codeById = new Map<string, string>(rows.map((r: { id: string; code: string }) => [r.id, r.code]));
     const ids = units.map((u) => idByCode.get(u.code)!);
     const parentIds = units.map((u) => u.parentId ?? (u.parentCode ? idByCode.get(u.parentCode) ?? null : null));
 
@@ -228,9 +233,9 @@ export class UnitTreeRepository {
       [ids, parentIds, validFrom, ids.length],
     );
     await m.query(
-      `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from)
-       SELECT id, id, 0, $2::date FROM unnest($1::uuid[]) AS id`,
-      [ids, validFrom],
+      `INSERT INTO unit_closure (ancestor_id, descendant_id, descendant_code, depth, valid_from)
+       SELECT x.id, x.id, x.code, 0, $3::date FROM unnest($1::uuid[], $2::text[]) AS x(id, code)`,
+      [ids, units.map((u) => u.code), validFrom],
     );
     // Ancestor rows, one generation at a time: a unit's rows come from its parent's rows (already complete).
     const generation = new Map<string, number>();
@@ -251,11 +256,11 @@ export class UnitTreeRepository {
       });
       if (!childIds.length) continue;
       await m.query(
-        `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
-         SELECT c.ancestor_id, x.child, c.depth + 1, greatest(c.valid_from, $3::date), c.valid_to
-           FROM unnest($1::uuid[], $2::uuid[]) AS x(child, parent)
-           JOIN unit_closure c ON c.descendant_id = x.parent AND c.valid_to > $3::date`,
-        [childIds, parents, validFrom],
+        `INSERT INTO unit_closure (ancestor_id, descendant_id, descendant_code, depth, valid_from, valid_to)
+         SELECT c.ancestor_id, x.child, x.code, c.depth + 1, greatest(c.valid_from, $4::date), c.valid_to
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(child, parent, code)
+           JOIN unit_closure c ON c.descendant_id = x.parent AND c.valid_to > $4::date`,
+        [childIds, parents, childIds.map((id) => codeById.get(id)!), validFrom],
       );
     }
     return ids;
@@ -310,8 +315,8 @@ export class UnitTreeRepository {
     // … and new rows to the new parent's ancestors start at `date`.
     if (newParentId) {
       await m.query(
-        `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from)
-         SELECT p.ancestor_id, s.descendant_id, p.depth + 1 + s.depth, $3::date
+        `INSERT INTO unit_closure (ancestor_id, descendant_id, descendant_code, depth, valid_from)
+         SELECT p.ancestor_id, s.descendant_id, s.descendant_code, p.depth + 1 + s.depth, $3::date
            FROM unit_closure p, unit_closure s
           WHERE p.descendant_id = $2 AND ${validAt('p', '$3')}
             AND s.ancestor_id = $1 AND ${validAt('s', '$3')}`,
