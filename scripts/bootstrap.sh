@@ -28,11 +28,15 @@ if [ ! -x "$TEMPORAL_CLI" ] || [ ! -x "$TEMPORAL_TEST_SERVER" ] || [ "$(cat "$ts
   echo "$want" > "$tstamp"
 fi
 
-# 3. PostgreSQL 15 (with contrib: ltree, unaccent), only when missing.
-if [ ! -x "$PG_BIN/initdb" ] || [ ! -f "/usr/share/postgresql/$PG_VERSION/extension/ltree.control" ]; then
-  log "installing PostgreSQL $PG_VERSION with apt-get"
+# 3. Debian packages, only when missing: PostgreSQL 15 with contrib (ltree, unaccent, pg_trgm, btree_gist), and
+#    libfaketime, which lets tests start the time-skipping test server on a past date (e.g. 15/01/2024).
+apt_missing=()
+{ [ -x "$PG_BIN/initdb" ] && [ -f "/usr/share/postgresql/$PG_VERSION/extension/ltree.control" ]; } || apt_missing+=("postgresql-$PG_VERSION" postgresql-contrib)
+[ -n "$(faketime_lib)" ] || apt_missing+=(libfaketime)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  log "installing ${apt_missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq "postgresql-$PG_VERSION" postgresql-contrib >/dev/null
+  apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 log "bootstrap done"

@@ -11,6 +11,9 @@ TEMPORAL_TEST_SERVER="$VENV_DIR/bin/temporal-test-server"
 PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 
+# The multi-threaded libfaketime library (Debian package libfaketime), or nothing.
+faketime_lib() { ls /usr/lib/*/faketime/libfaketimeMT.so.1 /usr/lib/faketime/libfaketimeMT.so.1 2>/dev/null | head -1; }
+
 log() { printf '\033[1;34m[cchc]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[cchc] %s\033[0m\n' "$*" >&2; exit 1; }
 export TEMPORAL_CLI TEMPORAL_TEST_SERVER

@@ -25,6 +25,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export TEMPORAL_TEST_SERVER_PATH="$TEMPORAL_TEST_SERVER"
 export TEMPORAL_CLI_PATH="$TEMPORAL_CLI"
+export FAKETIME_LIB="$(faketime_lib)"
 export CCHC_TEST_DATA_DIR="$DATA_DIR/test"
 mkdir -p "$CCHC_TEST_DATA_DIR"
 

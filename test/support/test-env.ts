@@ -5,6 +5,8 @@ export interface TestEnv {
   databaseUrl: string;
   temporalTestServerPath: string;
   temporalCliPath: string;
+  /** libfaketime, to start the time-skipping server on a past date. */
+  faketimeLib: string;
   dataDir: string;
   workflowBundlePath: string;
 }
@@ -20,6 +22,7 @@ export function testEnv(): TestEnv {
     databaseUrl: need('TEST_DATABASE_URL'),
     temporalTestServerPath: need('TEMPORAL_TEST_SERVER_PATH'),
     temporalCliPath: need('TEMPORAL_CLI_PATH'),
+    faketimeLib: need('FAKETIME_LIB'),
     dataDir,
     workflowBundlePath: `${dataDir}/workflow-bundle.js`,
   };

@@ -6,7 +6,7 @@ import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/con
 import { PersistenceModule } from '@cchc/persistence';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { HealthController } from './health/health.controller';
-import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TemporalClientModule } from '@cchc/temporal';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { UnitsModule } from './units/units.module';

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { TemporalClientModule } from '@cchc/temporal';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
 import { PersistenceModule } from '@cchc/persistence';
@@ -7,13 +9,14 @@ import { WorkerService } from './worker.service';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'worker') }),
         PersistenceModule,
+        TemporalClientModule.forRoot(opts.temporalClient),
         ActivitiesModule,
       ],
       providers: [WorkerService],

@@ -1,3 +1,4 @@
-// Shared between api, worker and workflow code: names, IDs and types only (no runtime dependencies).
+// Shared between api, worker and workflow code: names, IDs, types and Temporal message definitions only.
 export * from './task-queues';
 export * from './system';
+export * from './obligations';

@@ -6,3 +6,4 @@ export * from './reminders';
 export * from './targets';
 export * from './units';
 export * from './access';
+export * from './obligations';

@@ -25,8 +25,9 @@ export class AuditService {
   async recordMany(entries: AuditEntry[], manager: EntityManager = this.em): Promise<void> {
     if (!entries.length) return;
     await manager.query(
-      `INSERT INTO audit_log (actor, action, entity_type, entity_id, unit_id, before, after, request_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::text[])`,
+      `INSERT INTO audit_log (actor, action, entity_type, entity_id, unit_id, before, after, request_id, idempotency_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[])
+       ON CONFLICT (idempotency_key) DO NOTHING`,
       [
         entries.map((e) => e.actor),
         entries.map((e) => e.action),
@@ -36,6 +37,7 @@ export class AuditService {
         entries.map((e) => (e.before ? JSON.stringify(e.before) : null)),
         entries.map((e) => (e.after ? JSON.stringify(e.after) : null)),
         entries.map((e) => e.requestId ?? null),
+        entries.map((e) => e.idempotencyKey ?? null),
       ],
     );
   }

@@ -3,3 +3,4 @@ export * from './entities';
 export * from './audit.service';
 export * from './persistence.module';
 export * from './units';
+export * from './calendar';

@@ -4,6 +4,7 @@ import { AppConfig, AppConfigToken } from '@cchc/config';
 import { dataSourceOptions } from './data-source';
 import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
+import { CalendarRepository } from './calendar';
 
 @Global()
 @Module({
@@ -13,7 +14,7 @@ import { UnitTreeRepository } from './units';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService, UnitTreeRepository],
-  exports: [AuditService, UnitTreeRepository],
+  providers: [AuditService, UnitTreeRepository, CalendarRepository],
+  exports: [AuditService, UnitTreeRepository, CalendarRepository],
 })
 export class PersistenceModule {}

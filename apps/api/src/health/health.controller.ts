@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Response } from 'express';
-import { TemporalClientProvider } from '../temporal/temporal-client.module';
+import { TemporalClientProvider } from '@cchc/temporal';
 import { Public } from '../auth/actor';
 
 type Check = { status: 'ok' | 'error'; latencyMs: number; error?: string };

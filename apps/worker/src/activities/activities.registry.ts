@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SystemActivitiesImpl } from './system.activities';
+import { CascadeActivitiesImpl } from './cascade.activities';
+import { ObligationActivitiesImpl } from './obligation.activities';
 
 /**
  * Collects the activity implementations from Nest DI into the plain object the Temporal Worker wants.
@@ -8,10 +10,14 @@ import { SystemActivitiesImpl } from './system.activities';
  */
 @Injectable()
 export class ActivitiesRegistry {
-  constructor(private readonly system: SystemActivitiesImpl) {}
+  constructor(
+    private readonly system: SystemActivitiesImpl,
+    private readonly cascade: CascadeActivitiesImpl,
+    private readonly obligations: ObligationActivitiesImpl,
+  ) {}
 
   activities(): Record<string, (...args: any[]) => Promise<unknown>> {
-    return bindAll(this.system);
+    return bindAll(this.system, this.cascade, this.obligations);
   }
 }
 

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { EntityManager } from 'typeorm';
+import { localDateOf, planObligationWorkflowId, reportObligationWorkflowId, resolveDeadline } from '@cchc/domain';
+import { AuditService, CalendarRepository } from '@cchc/persistence';
+import { TemporalClientProvider } from '@cchc/temporal';
+import {
+  OBLIGATION_WORKFLOW,
+  type CascadeActivities,
+  type DeadlineDto,
+  type ObligationBatch,
+  type ObligationWorkflowInput,
+} from '@cchc/contracts';
+
+export const toDeadlineDto = (d: { nominal: string; effective: string; endsAt: Date }): DeadlineDto => ({
+  nominal: d.nominal,
+  effective: d.effective,
+  endsAt: d.endsAt.toISOString(),
+});
+
+@Injectable()
+export class CascadeActivitiesImpl implements CascadeActivities {
+  constructor(
+    @InjectEntityManager() private readonly em: EntityManager,
+    private readonly audit: AuditService,
+    private readonly calendar: CalendarRepository,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /** Marks the plan issued (number and symbol assigned if the drafter left them blank). Idempotent. */
+  async markPlanIssued(input: { planId: string; issuedBy: string; at: string }): Promise<{ symbol: string }> {
+    return this.em.transaction(async (m) => {
+      const [plan] = await m.query(
+        `SELECT p.id, p.unit_id, p.year, p.number, p.symbol, p.status, u.abbreviation
+           FROM plans p JOIN units u ON u.id = p.unit_id WHERE p.id = $1 FOR UPDATE OF p`,
+        [input.planId],
+      );
+      if (!plan) throw new Error(`plan ${input.planId} not found`);
+      if (plan.status === 'issued') return { symbol: plan.symbol };
+      let number = plan.number;
+      if (number === null) {
+        // Serialise numbering per issuer and year.
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`plan-number/${plan.unit_id}/${plan.year}`]);
+        number = (await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM plans WHERE unit_id = $1 AND year = $2`, [plan.unit_id, plan.year]))[0].n;
+      }
+      const symbol = plan.symbol ?? `${number}/KH-${plan.abbreviation}`;
+      await m.query(
+        `UPDATE plans SET status = 'issued', number = $2, symbol = $3, issued_at = $4,
+                issue_date = coalesce(issue_date, $5::date), updated_at = now() WHERE id = $1`,
+        [plan.id, number, symbol, input.at, localDateOf(new Date(input.at))],
+      );
+      await this.audit.record(
+        {
+          actor: input.issuedBy,
+          action: 'plan.issued',
+          entityType: 'plan',
+          entityId: plan.id,
+          unitId: plan.unit_id,
+          before: { status: plan.status },
+          after: { status: 'issued', number, symbol, issuedAt: input.at },
+          idempotencyKey: `plan/${plan.id}/issued`,
+        },
+        m,
+      );
+      return { symbol };
+    });
+  }
+
+  /** Creates (once) the obligations of the next batch of children in the plan's scope, in code order. */
+  async prepareObligationBatch(input: { planId: string; after: string | null; limit: number }): Promise<ObligationBatch> {
+    const [plan] = await this.em.query(
+      `SELECT id, unit_id, year, to_char(child_deadline, 'YYYY-MM-DD') AS child_deadline, scope, issued_at, created_by
+         FROM plans WHERE id = $1`,
+      [input.planId],
+    );
+    if (!plan) throw new Error(`plan ${input.planId} not found`);
+    const asOf = localDateOf(new Date(plan.issued_at ?? Date.now()));
+    const selected: string[] | null = plan.scope?.mode === 'selected' ? plan.scope.unitIds ?? [] : null;
+    const children: Array<{ id: string; code: string }> = await this.em.query(
+      `SELECT u.id, u.code FROM unit_links l JOIN units u ON u.id = l.unit_id
+        WHERE l.parent_id = $1 AND l.valid_from <= $2::date AND l.valid_to > $2::date
+          AND ($3::text IS NULL OR u.code > $3) AND ($5::uuid[] IS NULL OR u.id = ANY($5::uuid[]))
+        ORDER BY u.code LIMIT $4`,
+      [plan.unit_id, asOf, input.after, input.limit, selected],
+    );
+    if (!children.length) return { items: [], nextCursor: null };
+
+    const deadline = toDeadlineDto(resolveDeadline(plan.child_deadline, await this.calendar.calendar()));
+    const ids = children.map((c) => c.id);
+    const rows: Array<{ id: string; unit_id: string; created: boolean }> = await this.em.transaction(async (m) => {
+      const inserted: Array<{ id: string; unit_id: string }> = await m.query(
+        `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
+         SELECT 'plan', $1, x.unit_id, $2, $3, $4, $5, $6, x.workflow_id
+           FROM unnest($7::uuid[], $8::text[]) AS x(unit_id, workflow_id)
+         ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING
+         RETURNING id, unit_id`,
+        [plan.id, plan.unit_id, plan.year, deadline.nominal, deadline.effective, deadline.endsAt, ids, ids.map((u) => planObligationWorkflowId(plan.id, u))],
+      );
+      await this.audit.recordMany(
+        inserted.map((o) => ({
+          actor: 'system:cascade',
+          action: 'obligation.created',
+          entityType: 'obligation',
+          entityId: o.id,
+          unitId: o.unit_id,
+          after: { kind: 'plan', sourcePlanId: plan.id, status: 'pending', deadline },
+          idempotencyKey: `obligation/${o.id}/created`,
+        })),
+        m,
+      );
+      const all = await m.query(`SELECT id, unit_id FROM obligations WHERE source_plan_id = $1 AND kind = 'plan' AND unit_id = ANY($2::uuid[])`, [plan.id, ids]);
+      const createdIds = new Set(inserted.map((o) => o.id));
+      return all.map((o: { id: string; unit_id: string }) => ({ ...o, created: createdIds.has(o.id) }));
+    });
+    const byUnit = new Map(rows.map((r) => [r.unit_id, r.id]));
+    const items: ObligationWorkflowInput[] = children.map((c) => ({
+      obligationId: byUnit.get(c.id)!,
+      kind: 'plan',
+      sourcePlanId: plan.id,
+      unitId: c.id,
+      parentUnitId: plan.unit_id,
+      year: plan.year,
+      period: '',
+      deadline,
+    }));
+    return { items, nextCursor: children.length === input.limit ? children[children.length - 1].code : null };
+  }
+
+  /** Starts each obligation's workflow; one already running (retry, crash, issued twice) counts as started. */
+  async startObligationWorkflows(input: { items: ObligationWorkflowInput[] }): Promise<number> {
+    const client = await this.temporal.get();
+    const queue = [...input.items];
+    let done = 0;
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const workflowId = obligationWorkflowId(item);
+        try {
+          await client.workflow.start(OBLIGATION_WORKFLOW, {
+            workflowId,
+            taskQueue: this.temporal.taskQueue,
+            args: [item],
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          });
+        } catch (e) {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        }
+        done++;
+        if (done % 20 === 0) heartbeat(done);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
+    return done;
+  }
+}
+
+function heartbeat(progress: number) {
+  try {
+    Context.current().heartbeat(progress);
+  } catch {
+    /* not inside an activity (direct call) */
+  }
+}
+
+export function obligationWorkflowId(item: Pick<ObligationWorkflowInput, 'kind' | 'sourcePlanId' | 'unitId' | 'period'>): string {
+  return item.kind === 'plan' ? planObligationWorkflowId(item.sourcePlanId, item.unitId) : reportObligationWorkflowId(item.sourcePlanId, item.unitId, item.period);
+}

@@ -1,0 +1,111 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ObligationCommand, ObligationKind, ObligationStatus } from '@cchc/domain';
+
+/** A deadline crossing the workflow boundary: dates as 'YYYY-MM-DD', the instant as an ISO string. */
+export interface DeadlineDto {
+  nominal: string;
+  effective: string;
+  endsAt: string;
+}
+
+export interface ObligationWorkflowInput {
+  obligationId: string;
+  kind: ObligationKind;
+  sourcePlanId: string;
+  unitId: string;
+  parentUnitId: string;
+  year: number;
+  /** '' for plans; 'Q1' | 'H1' | 'Q3' | 'YEAR' for reports. */
+  period: string;
+  deadline: DeadlineDto;
+  /** Carried over by continue-as-new. */
+  resume?: ObligationState;
+}
+
+export interface ObligationState {
+  status: ObligationStatus;
+  deadline: DeadlineDto;
+  /** Number of transitions recorded so far (the idempotency sequence of the transition log). */
+  seq: number;
+  firstSubmittedAt: string | null;
+  submittedOnTime: boolean | null;
+  overdue: boolean;
+}
+
+export interface TransitionRequest {
+  command: ObligationCommand;
+  /** `user:<id>` of the person acting; permission was checked by the API. */
+  actor: string;
+  reason?: string;
+  requestId?: string;
+}
+
+export interface TransitionResult {
+  obligationId: string;
+  from: ObligationStatus;
+  to: ObligationStatus;
+  at: string;
+  versionNo: number | null;
+  submittedOnTime: boolean | null;
+}
+
+export interface ExtendDeadlineRequest {
+  nominal: string;
+  actor: string;
+  reason?: string;
+  requestId?: string;
+}
+
+export const transitionUpdate = defineUpdate<TransitionResult, [TransitionRequest]>('transition');
+export const extendDeadlineUpdate = defineUpdate<ObligationState, [ExtendDeadlineRequest]>('extendDeadline');
+export const obligationStateQuery = defineQuery<ObligationState>('state');
+
+export const OBLIGATION_WORKFLOW = 'obligationWorkflow';
+export const PLAN_CASCADE_WORKFLOW = 'planCascadeWorkflow';
+
+export interface PlanCascadeInput {
+  planId: string;
+  /** `user:<id>` who issued (top-level) or approved (cascaded) the plan. */
+  issuedBy: string;
+  /** Keyset cursor over the children in scope; set by continue-as-new. */
+  after?: string | null;
+  startedSoFar?: number;
+}
+
+export interface PlanCascadeResult {
+  planId: string;
+  obligations: number;
+}
+
+export interface ObligationBatch {
+  items: ObligationWorkflowInput[];
+  nextCursor: string | null;
+}
+
+/** Activities behind the plan cascade (implemented in apps/worker). */
+export interface CascadeActivities {
+  markPlanIssued(input: { planId: string; issuedBy: string; at: string }): Promise<{ symbol: string }>;
+  prepareObligationBatch(input: { planId: string; after: string | null; limit: number }): Promise<ObligationBatch>;
+  startObligationWorkflows(input: { items: ObligationWorkflowInput[] }): Promise<number>;
+}
+
+/** Activities behind each obligation. All idempotent: keyed by (obligation, seq) or by the obligation itself. */
+export interface ObligationActivities {
+  recordTransition(input: {
+    obligationId: string;
+    seq: number;
+    command: ObligationCommand;
+    from: ObligationStatus;
+    to: ObligationStatus;
+    actor: string;
+    at: string;
+    reason?: string;
+    submittedOnTime: boolean | null;
+    requestId?: string;
+  }): Promise<{ versionNo: number | null }>;
+  markOverdue(input: { obligationId: string; at: string }): Promise<void>;
+  /** Starts the cascade of an approved child plan (idempotent: deterministic workflow id). */
+  cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }>;
+  resolveDeadline(input: { nominal: string }): Promise<DeadlineDto>;
+  recordDeadlineChange(input: { obligationId: string; seq: number; deadline: DeadlineDto; actor: string; at: string; reason?: string; requestId?: string }): Promise<void>;
+}

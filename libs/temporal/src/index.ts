@@ -1,0 +1,2 @@
+export * from './temporal-client.module';
+export * from './failures';
