@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
+import { AppConfig, AppConfigToken, Clock, ConfigModule, loggerParams } from '@cchc/config';
 import { PersistenceModule } from '@cchc/persistence';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { HealthController } from './health/health.controller';
@@ -12,14 +12,16 @@ import { AuthModule } from './auth/auth.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
+import { PlansModule } from './plans/plans.module';
+import { CalendarModule } from './calendar/calendar.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
+  static forRoot(config?: AppConfig, opts: { temporalClient?: Client; clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, opts.clock),
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
@@ -28,6 +30,8 @@ export class AppModule {
         UnitsModule,
         UsersModule,
         AuditModule,
+        PlansModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -9,6 +9,8 @@ export interface WorkerRunOptions {
   connection?: NativeConnection;
   taskQueue?: string;
   workflowBundlePath?: string;
+  /** How long in-flight activities may finish after shutdown starts (default 30 s). */
+  shutdownGraceTime?: string;
 }
 
 /** Hosts the Temporal Worker inside the Nest application context. */
@@ -39,7 +41,7 @@ export class WorkerService implements OnApplicationShutdown {
       taskQueue,
       workflowBundle: { codePath: opts.workflowBundlePath ?? this.config.temporal.workflowBundlePath },
       activities: this.registry.activities(),
-      shutdownGraceTime: '30 seconds',
+      shutdownGraceTime: (opts.shutdownGraceTime ?? '30 seconds') as '30 seconds',
     });
     this.logger.info({ taskQueue, namespace: this.config.temporal.namespace }, 'temporal worker created');
     return this.worker;

@@ -7,3 +7,4 @@ export * from './targets';
 export * from './units';
 export * from './access';
 export * from './obligations';
+export * from './plans';
