@@ -3,7 +3,7 @@ import type { CascadeActivities, PlanCascadeInput, PlanCascadeResult } from '@cc
 
 const acts = proxyActivities<CascadeActivities>({
   startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '30 seconds',
+  heartbeatTimeout: '10 seconds', // batches heartbeat every 20 starts; a crashed worker's batch is retried within 10 s
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 

@@ -133,8 +133,10 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     const client = await this.temporal.get();
     const queue = [...input.items];
     let done = 0;
+    const cancelled = cancellationSignal();
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
+        if (cancelled?.aborted) throw cancelled.reason ?? new Error('cancelled');
         const workflowId = obligationWorkflowId(item);
         try {
           await client.workflow.start(OBLIGATION_WORKFLOW, {
@@ -152,6 +154,14 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     };
     await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
     return done;
+  }
+}
+
+function cancellationSignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
   }
 }
 
