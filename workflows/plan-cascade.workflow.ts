@@ -21,12 +21,12 @@ const HISTORY_BUDGET = 1000;
  * Workflow ID: plan-cascade/{planId}.
  */
 export async function planCascadeWorkflow(input: PlanCascadeInput): Promise<PlanCascadeResult> {
-  if (!input.after) await acts.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: new Date().toISOString() });
+  const issuedAt = workflowInfo().runStartTime.toISOString();
   let after = input.after ?? null;
   let started = input.startedSoFar ?? 0;
   for (;;) {
-    const batch = await acts.prepareObligationBatch({ planId: input.planId, after, limit: CASCADE_BATCH_SIZE });
-    if (batch.items.length) started += await acts.startObligationWorkflows({ items: batch.items });
+    const batch = await acts.cascadeBatch({ planId: input.planId, issuedBy: input.issuedBy, issuedAt, after, limit: CASCADE_BATCH_SIZE });
+    started += batch.started;
     after = batch.nextCursor;
     if (!after) break;
     if (workflowInfo().historyLength > HISTORY_BUDGET) {

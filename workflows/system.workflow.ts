@@ -10,3 +10,8 @@ const { recordSelfCheck } = proxyActivities<SystemActivities>({
 export async function selfCheckWorkflow(input: SelfCheckInput): Promise<SelfCheckResult> {
   return recordSelfCheck({ ...input, workflowId: workflowInfo().workflowId });
 }
+
+/** Does nothing: the baseline of `npm run bench -- cascade` (the rate at which this server starts workflows). */
+export async function emptyWorkflow(): Promise<void> {
+  return;
+}

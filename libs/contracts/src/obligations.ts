@@ -82,11 +82,22 @@ export interface ObligationBatch {
   nextCursor: string | null;
 }
 
+export interface CascadeBatchInput {
+  planId: string;
+  issuedBy: string;
+  /** When the cascade began (workflow time): the plan's issue instant. */
+  issuedAt: string;
+  after: string | null;
+  limit: number;
+}
+
 /** Activities behind the plan cascade (implemented in apps/worker). */
 export interface CascadeActivities {
-  markPlanIssued(input: { planId: string; issuedBy: string; at: string }): Promise<{ symbol: string }>;
-  prepareObligationBatch(input: { planId: string; after: string | null; limit: number }): Promise<ObligationBatch>;
-  startObligationWorkflows(input: { items: ObligationWorkflowInput[] }): Promise<number>;
+  /**
+   * One batch, idempotently: marks the plan issued (first batch), creates the obligations of the next `limit`
+   * children in scope and starts their workflows. One activity per batch keeps a cascade to few round trips.
+   */
+  cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }>;
 }
 
 /** Activities behind each obligation. All idempotent: keyed by (obligation, seq) or by the obligation itself. */

@@ -9,6 +9,7 @@ import { TemporalClientProvider } from '@cchc/temporal';
 import {
   OBLIGATION_WORKFLOW,
   type CascadeActivities,
+  type CascadeBatchInput,
   type DeadlineDto,
   type ObligationBatch,
   type ObligationWorkflowInput,
@@ -28,6 +29,13 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
   ) {}
+
+  async cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }> {
+    if (input.after === null) await this.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: input.issuedAt });
+    const batch = await this.prepareObligationBatch({ planId: input.planId, after: input.after, limit: input.limit });
+    const started = batch.items.length ? await this.startObligationWorkflows({ items: batch.items }) : 0;
+    return { started, nextCursor: batch.nextCursor };
+  }
 
   /** Marks the plan issued (number and symbol assigned if the drafter left them blank). Idempotent. */
   async markPlanIssued(input: { planId: string; issuedBy: string; at: string }): Promise<{ symbol: string }> {
