@@ -4,5 +4,6 @@ import { Foundation1732420000000 } from './1732420000000-Foundation';
 import { UnitsUsersAuth1732420100000 } from './1732420100000-UnitsUsersAuth';
 import { UnitClosureSortKey1732420200000 } from './1732420200000-UnitClosureSortKey';
 import { PlansObligations1732420300000 } from './1732420300000-PlansObligations';
+import { Notifications1732420400000 } from './1732420400000-Notifications';
 
-export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000, UnitClosureSortKey1732420200000, PlansObligations1732420300000];
+export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000, UnitClosureSortKey1732420200000, PlansObligations1732420300000, Notifications1732420400000];

@@ -1,11 +1,13 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { DomainError, isLocalDate, isOpen, nextStatus, validateReturnReason } from '@cchc/domain';
+import { DomainError, isAwaitingUnit, isLocalDate, isOpen, nextStatus, validateReturnReason } from '@cchc/domain';
 import {
   extendDeadlineUpdate,
   obligationStateQuery,
   transitionUpdate,
   type ExtendDeadlineRequest,
+  type NotificationActivities,
   type ObligationActivities,
+  type ReminderSlotDto,
   type ObligationState,
   type ObligationWorkflowInput,
   type TransitionRequest,
@@ -13,9 +15,15 @@ import {
 } from '@cchc/contracts';
 import { guard } from './failures';
 
-const acts = proxyActivities<ObligationActivities>({
+const acts = proxyActivities<ObligationActivities & Pick<NotificationActivities, 'enqueueReminder'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Delivery of e-mails and webhooks: retried with backoff for about a day, then given up (marked failed). */
+const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 3, maximumInterval: '6 hours', maximumAttempts: 8 },
 });
 
 /**
@@ -23,6 +31,9 @@ const acts = proxyActivities<ObligationActivities>({
  * status: transitions arrive as Updates whose validators refuse illegal ones before anything is recorded;
  * handlers persist each transition (with its audit entry) through an activity, then change the state.
  * A timer on the shifted deadline records the obligation as late if nothing was submitted by then.
+ * Reminders follow the plan's reminder policy (7, 3, 1 days before, on the day, every 3 days overdue by
+ * default) while the unit still owes its work; they stop the moment it submits, resume if it is returned,
+ * and are re-planned when the deadline is extended. Each carries a deterministic key, so nothing is sent twice.
  *
  * Workflow ID: plan-obligation/{planId}/{unitId} (or report-obligation/…/{period}).
  */
@@ -36,7 +47,13 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
     overdue: false,
   };
   let busy = false; // one transition at a time: handlers run their activities in turn
-  let deadlineVersion = 0;
+  let changes = 0; // bumped by every transition and extension: the main loop re-plans its next wake-up
+  let reminders: ReminderSlotDto[] = input.resumeReminders ?? [];
+  const deliveries: Promise<unknown>[] = [];
+  const futureSlots = async () => {
+    const slots = await acts.planReminderSlots({ obligationId: input.obligationId, deadline: state.deadline });
+    return slots.filter((s) => Date.parse(s.sendAt) > Date.now());
+  };
 
   const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
     await condition(() => !busy);
@@ -84,6 +101,7 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
           state.firstSubmittedAt = at.toISOString();
           state.submittedOnTime = submittedOnTime;
         }
+        changes++;
         if (to === 'approved' && input.kind === 'plan') {
           await acts.cascadeApprovedPlan({ obligationId: input.obligationId, approvedBy: req.actor });
         }
@@ -121,32 +139,49 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
         state.seq = seq;
         state.deadline = deadline;
         if (state.firstSubmittedAt === null && Date.parse(deadline.endsAt) > Date.now()) state.overdue = false;
-        deadlineVersion++;
+        reminders = await futureSlots(); // the remaining reminders follow the new deadline
+        changes++;
         return state;
       }),
     { validator: checkExtension },
   );
 
+  if (!input.resume) reminders = await futureSlots();
+
   while (isOpen(state.status)) {
-    if (state.firstSubmittedAt === null && !state.overdue) {
-      const seen = deadlineVersion;
-      const msLeft = Date.parse(state.deadline.endsAt) - Date.now();
-      const woke = await condition(() => state.firstSubmittedAt !== null || deadlineVersion !== seen, Math.max(msLeft, 1));
-      if (!woke && state.firstSubmittedAt === null && !busy) {
-        await exclusive(async () => {
-          await acts.markOverdue({ obligationId: input.obligationId, at: new Date().toISOString() });
-          state.overdue = true;
-        });
+    const deadlineAt = state.firstSubmittedAt === null && !state.overdue ? Date.parse(state.deadline.endsAt) : Infinity;
+    const slot = isAwaitingUnit(state.status) ? reminders[0] : undefined;
+    const wakeAt = Math.min(deadlineAt, slot ? Date.parse(slot.sendAt) : Infinity);
+    const seen = changes;
+    if (wakeAt === Infinity) {
+      // Nothing scheduled: wait for a transition, an extension, or a history long enough to start afresh.
+      await condition(() => changes !== seen || !isOpen(state.status) || workflowInfo().continueAsNewSuggested);
+      if (isOpen(state.status) && changes === seen && workflowInfo().continueAsNewSuggested) {
+        await Promise.allSettled(deliveries);
+        await condition(() => !busy && allHandlersFinished());
+        await continueAsNew<typeof obligationWorkflow>({ ...input, resume: state, resumeReminders: reminders });
       }
       continue;
     }
-    const seen = deadlineVersion;
-    await condition(() => !isOpen(state.status) || deadlineVersion !== seen || workflowInfo().continueAsNewSuggested);
-    if (isOpen(state.status) && workflowInfo().continueAsNewSuggested) {
-      await condition(() => !busy && allHandlersFinished());
-      await continueAsNew<typeof obligationWorkflow>({ ...input, resume: state });
-    }
+    if (await condition(() => changes !== seen, Math.max(wakeAt - Date.now(), 1))) continue;
+    await exclusive(async () => {
+      const now = Date.now();
+      if (state.firstSubmittedAt === null && !state.overdue && Date.parse(state.deadline.endsAt) <= now) {
+        await acts.markOverdue({ obligationId: input.obligationId, at: new Date(now).toISOString() });
+        state.overdue = true;
+      }
+      const due = reminders[0];
+      if (due && Date.parse(due.sendAt) <= now) {
+        reminders = reminders.slice(1);
+        if (isAwaitingUnit(state.status)) {
+          const messageIds = await acts.enqueueReminder({ obligationId: input.obligationId, slot: due, deadline: state.deadline });
+          // Delivery runs alongside: a slow mail server never holds up the deadline or the next reminder.
+          if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
+        }
+      }
+    });
   }
+  await Promise.allSettled(deliveries);
   await condition(allHandlersFinished);
   return state;
 }

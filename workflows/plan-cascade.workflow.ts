@@ -1,5 +1,6 @@
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CascadeActivities, PlanCascadeInput, PlanCascadeResult } from '@cchc/contracts';
+import { continueAsNew, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { planFollowUpWorkflowId, type CascadeActivities, type PlanCascadeInput, type PlanCascadeResult } from '@cchc/contracts';
+import { planFollowUpWorkflow } from './plan-follow-up.workflow';
 
 const acts = proxyActivities<CascadeActivities>({
   startToCloseTimeout: '5 minutes',
@@ -32,6 +33,17 @@ export async function planCascadeWorkflow(input: PlanCascadeInput): Promise<Plan
     if (workflowInfo().historyLength > HISTORY_BUDGET) {
       await continueAsNew<typeof planCascadeWorkflow>({ ...input, after, startedSoFar: started });
     }
+  }
+  if (started > 0) {
+    // The follow-up outlives the cascade (ABANDON): it sends the overdue digests for this plan.
+    await startChild(planFollowUpWorkflow, {
+      workflowId: planFollowUpWorkflowId(input.planId),
+      args: [{ planId: input.planId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }).catch((e) => {
+      if ((e as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw e;
+    });
   }
   return { planId: input.planId, obligations: started };
 }

@@ -20,6 +20,7 @@ export interface ObligationWorkflowInput {
   deadline: DeadlineDto;
   /** Carried over by continue-as-new. */
   resume?: ObligationState;
+  resumeReminders?: ReminderSlotDto[];
 }
 
 export interface ObligationState {
@@ -30,6 +31,14 @@ export interface ObligationState {
   firstSubmittedAt: string | null;
   submittedOnTime: boolean | null;
   overdue: boolean;
+}
+
+/** A reminder slot crossing the workflow boundary (see planReminders in libs/domain). */
+export interface ReminderSlotDto {
+  key: string;
+  kind: 'before' | 'due_today' | 'overdue';
+  offsetDays: number;
+  sendAt: string;
 }
 
 export interface TransitionRequest {
@@ -118,5 +127,22 @@ export interface ObligationActivities {
   /** Starts the cascade of an approved child plan (idempotent: deterministic workflow id). */
   cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }>;
   resolveDeadline(input: { nominal: string }): Promise<DeadlineDto>;
+  /** The obligation's reminder slots for a deadline, from its plan's reminder policy and the working calendar. */
+  planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]>;
   recordDeadlineChange(input: { obligationId: string; seq: number; deadline: DeadlineDto; actor: string; at: string; reason?: string; requestId?: string }): Promise<void>;
+}
+
+export const PLAN_FOLLOW_UP_WORKFLOW = 'planFollowUpWorkflow';
+export const planFollowUpWorkflowId = (planId: string) => `plan-follow-up/${planId}`;
+
+/** Notifications: enqueue (idempotent by key) then deliver what is still pending. */
+export interface NotificationActivities {
+  /** Reminder to the obliged unit's drafters, approvers and contact address; returns the outbox message ids. */
+  enqueueReminder(input: { obligationId: string; slot: ReminderSlotDto; deadline: DeadlineDto }): Promise<string[]>;
+  /** One digest per parent unit listing its late children, to its approvers and the reviewing offices above it. */
+  enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }>;
+  /** The plan's digest days: the overdue slots of its reminder policy after its child deadline. */
+  planDigestSlots(input: { planId: string }): Promise<ReminderSlotDto[]>;
+  /** Sends pending e-mails and webhooks; failures are retried with backoff by Temporal. */
+  deliverMessages(input: { messageIds: string[] }): Promise<{ sent: number }>;
 }

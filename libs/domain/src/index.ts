@@ -8,3 +8,4 @@ export * from './units';
 export * from './access';
 export * from './obligations';
 export * from './plans';
+export * from './notifications';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SystemActivitiesImpl } from './system.activities';
 import { CascadeActivitiesImpl } from './cascade.activities';
 import { ObligationActivitiesImpl } from './obligation.activities';
+import { NotificationActivitiesImpl } from './notification.activities';
 
 /**
  * Collects the activity implementations from Nest DI into the plain object the Temporal Worker wants.
@@ -14,10 +15,11 @@ export class ActivitiesRegistry {
     private readonly system: SystemActivitiesImpl,
     private readonly cascade: CascadeActivitiesImpl,
     private readonly obligations: ObligationActivitiesImpl,
+    private readonly notifications: NotificationActivitiesImpl,
   ) {}
 
   activities(): Record<string, (...args: any[]) => Promise<unknown>> {
-    return bindAll(this.system, this.cascade, this.obligations);
+    return bindAll(this.system, this.cascade, this.obligations, this.notifications);
   }
 }
 

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { planCascadeWorkflowId, resolveDeadline, type ObligationCommand, type ObligationStatus } from '@cchc/domain';
+import { parseLocalDate, planCascadeWorkflowId, planReminders, resolveDeadline, type ObligationCommand, type ObligationStatus } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
-import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type PlanCascadeInput } from '@cchc/contracts';
+import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
 import { toDeadlineDto } from './cascade.activities';
 
 const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = { submit: 'submitted', approve: 'approved', return: 'returned' };
@@ -138,6 +138,17 @@ export class ObligationActivitiesImpl implements ObligationActivities {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
     }
     return { planId: plan.id };
+  }
+
+  async planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]> {
+    const [row] = await this.em.query(
+      `SELECT p.reminder_policy FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1`,
+      [input.obligationId],
+    );
+    if (!row) return [];
+    const cal = await this.calendar.calendar();
+    const deadline = resolveDeadline(parseLocalDate(input.deadline.nominal), cal);
+    return planReminders(deadline, row.reminder_policy, cal).map((s) => ({ key: s.key, kind: s.kind, offsetDays: s.offsetDays, sendAt: s.sendAt.toISOString() }));
   }
 
   async resolveDeadline(input: { nominal: string }): Promise<DeadlineDto> {

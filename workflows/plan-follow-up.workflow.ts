@@ -1,0 +1,34 @@
+import { proxyActivities, sleep } from '@temporalio/workflow';
+import type { NotificationActivities } from '@cchc/contracts';
+
+const acts = proxyActivities<Pick<NotificationActivities, 'planDigestSlots' | 'enqueueOverdueDigest'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 3, maximumInterval: '6 hours', maximumAttempts: 8 },
+});
+
+/**
+ * Follows up an issued plan for its issuer ("đôn đốc"): on the morning after the child deadline and then on the
+ * policy's overdue days, one digest per parent unit lists all its late children, to the parent's approvers and
+ * the reviewing offices above it. Ends when no child still owes its plan, or after the last overdue day.
+ *
+ * Workflow ID: plan-follow-up/{planId}; started by the plan's cascade.
+ */
+export async function planFollowUpWorkflow(input: { planId: string }): Promise<{ digests: number }> {
+  const slots = await acts.planDigestSlots({ planId: input.planId });
+  let digests = 0;
+  const deliveries: Promise<unknown>[] = [];
+  for (const slot of slots) {
+    const wait = Date.parse(slot.sendAt) - Date.now();
+    if (wait > 0) await sleep(wait);
+    const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({ planId: input.planId, slotKey: slot.key, sendAt: slot.sendAt });
+    if (lateUnits > 0) digests++;
+    if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
+    if (awaiting === 0) break;
+  }
+  await Promise.allSettled(deliveries);
+  return { digests };
+}
