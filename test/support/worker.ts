@@ -13,9 +13,10 @@ export async function createTestWorker(opts: {
   databaseUrl: string;
   taskQueue: string;
   shutdownGraceTime?: string;
+  extraEnv?: Record<string, string>;
 }): Promise<{ app: INestApplicationContext; worker: Worker; service: WorkerService }> {
   const moduleRef = await Test.createTestingModule({
-    imports: [WorkerModule.forRoot(testConfig({ DATABASE_URL: opts.databaseUrl, TEMPORAL_TASK_QUEUE: opts.taskQueue }), { temporalClient: opts.env.client })],
+    imports: [WorkerModule.forRoot(testConfig({ DATABASE_URL: opts.databaseUrl, TEMPORAL_TASK_QUEUE: opts.taskQueue, ...opts.extraEnv }), { temporalClient: opts.env.client })],
   }).compile();
   const app = await moduleRef.init();
   const service = app.get(WorkerService);

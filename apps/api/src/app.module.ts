@@ -14,6 +14,7 @@ import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { PlansModule } from './plans/plans.module';
 import { CalendarModule } from './calendar/calendar.controller';
+import { NotificationsModule } from './notifications/notifications.controller';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         AuditModule,
         PlansModule,
         CalendarModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
