@@ -6,6 +6,7 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The message key (X-CCHC-Key without its channel/recipient suffix), e.g. reminder/{obligation}/{deadline}/before:-7. */
   key: string;
 }
 
@@ -20,7 +21,7 @@ export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMa
       simpleParser(stream)
         .then((m) => {
           for (const rcpt of session.envelope.rcptTo) {
-            mails.push({ to: rcpt.address.toLowerCase(), subject: m.subject ?? '', text: m.text ?? '', key: String(m.headers.get('x-cchc-key') ?? '') });
+            mails.push({ to: rcpt.address.toLowerCase(), subject: m.subject ?? '', text: m.text ?? '', key: String(m.headers.get('x-cchc-key') ?? '').replace(/\/email\/[^/]+$/, '') });
           }
           callback();
         })
