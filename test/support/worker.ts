@@ -14,6 +14,7 @@ export async function createTestWorker(opts: {
   taskQueue: string;
   shutdownGraceTime?: string;
   extraEnv?: Record<string, string>;
+  maxCachedWorkflows?: number;
 }): Promise<{ app: INestApplicationContext; worker: Worker; service: WorkerService }> {
   const moduleRef = await Test.createTestingModule({
     imports: [WorkerModule.forRoot(testConfig({ DATABASE_URL: opts.databaseUrl, TEMPORAL_TASK_QUEUE: opts.taskQueue, ...opts.extraEnv }), { temporalClient: opts.env.client })],
@@ -25,6 +26,7 @@ export async function createTestWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundlePath: testEnv().workflowBundlePath,
     shutdownGraceTime: opts.shutdownGraceTime,
+    maxCachedWorkflows: opts.maxCachedWorkflows,
   });
   return { app, worker, service };
 }

@@ -11,6 +11,11 @@ export interface WorkerRunOptions {
   workflowBundlePath?: string;
   /** How long in-flight activities may finish after shutdown starts (default 30 s). */
   shutdownGraceTime?: string;
+  /**
+   * Workflow cache size. 0 turns sticky execution off; only tests on the time-skipping server use it, because that
+   * server never hands a stopped worker's sticky tasks back to the normal queue.
+   */
+  maxCachedWorkflows?: number;
 }
 
 /** Hosts the Temporal Worker inside the Nest application context. */
@@ -42,6 +47,7 @@ export class WorkerService implements OnApplicationShutdown {
       workflowBundle: { codePath: opts.workflowBundlePath ?? this.config.temporal.workflowBundlePath },
       activities: this.registry.activities(),
       shutdownGraceTime: (opts.shutdownGraceTime ?? '30 seconds') as '30 seconds',
+      ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     });
     this.logger.info({ taskQueue, namespace: this.config.temporal.namespace }, 'temporal worker created');
     return this.worker;

@@ -216,7 +216,9 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     const attempt = activityAttempt();
     let sent = 0;
     const errors: string[] = [];
+    const cancelled = activityCancellation();
     for (const id of input.messageIds) {
+      if (cancelled?.aborted) throw cancelled.reason ?? new Error('cancelled'); // the rest stay pending for the retry
       await this.em.transaction(async (m) => {
         const [row] = await m.query(
           `SELECT id, channel, recipient, subject, body, payload, dedupe_key AS "dedupeKey" FROM outbound_messages
@@ -242,6 +244,14 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     }
     if (errors.length) throw new Error(`${errors.length} deliveries failed (will retry): ${errors.slice(0, 3).join('; ')}`);
     return { sent };
+  }
+}
+
+function activityCancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
   }
 }
 
