@@ -1,21 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger, PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@cchc/config';
+import { loadConfigOrExit } from '@cchc/config';
 import { WorkerModule } from './worker.module';
 import { WorkerService, installTemporalRuntimeLogger } from './worker.service';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   const logger = await app.resolve(PinoLogger);

@@ -204,3 +204,16 @@ export function redactUrl(url: string): string {
     return '<invalid url>';
   }
 }
+
+/** For entry points (api, worker, CLIs): the validated config, or exit 2 with the list of problems. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}

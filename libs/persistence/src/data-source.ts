@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { redactUrl } from '@cchc/config';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 
@@ -19,4 +20,19 @@ export function dataSourceOptions(db: { url: string; poolSize?: number; logging?
 
 export function createDataSource(db: { url: string; poolSize?: number; logging?: boolean }): DataSource {
   return new DataSource(dataSourceOptions(db));
+}
+
+/**
+ * For entry points: an initialised DataSource, or exit 3 with one clear line (no stack-trace retry loop)
+ * when PostgreSQL cannot be reached.
+ */
+export async function connectOrExit(db: { url: string; poolSize?: number }): Promise<DataSource> {
+  const ds = createDataSource(db);
+  try {
+    await ds.initialize();
+    return ds;
+  } catch (e) {
+    console.error(`Cannot connect to PostgreSQL at ${redactUrl(db.url)}: ${(e as Error).message}`);
+    process.exit(3);
+  }
 }

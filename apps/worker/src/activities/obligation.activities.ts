@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { parseLocalDate, planCascadeWorkflowId, planReminders, resolveDeadline, type ObligationCommand, type ObligationStatus } from '@cchc/domain';
+import { parseLocalDate, planCascadeWorkflowId, planReminders, resolveDeadline, type ObligationCommand } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
@@ -24,18 +24,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly temporal: TemporalClientProvider,
   ) {}
 
-  async recordTransition(input: {
-    obligationId: string;
-    seq: number;
-    command: ObligationCommand;
-    from: ObligationStatus;
-    to: ObligationStatus;
-    actor: string;
-    at: string;
-    reason?: string;
-    submittedOnTime: boolean | null;
-    requestId?: string;
-  }): Promise<{ versionNo: number | null }> {
+  async recordTransition(input: Parameters<ObligationActivities['recordTransition']>[0]): Promise<{ versionNo: number | null }> {
     return this.em.transaction(async (m) => {
       const [obligation] = await m.query(`SELECT id, kind, unit_id FROM obligations WHERE id = $1 FOR UPDATE`, [input.obligationId]);
       if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
@@ -155,15 +144,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     return toDeadlineDto(resolveDeadline(input.nominal as never, await this.calendar.calendar()));
   }
 
-  async recordDeadlineChange(input: {
-    obligationId: string;
-    seq: number;
-    deadline: DeadlineDto;
-    actor: string;
-    at: string;
-    reason?: string;
-    requestId?: string;
-  }): Promise<void> {
+  async recordDeadlineChange(input: Parameters<ObligationActivities['recordDeadlineChange']>[0]): Promise<void> {
     await this.em.transaction(async (m) => {
       const already = await m.query(`SELECT 1 FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`, [input.obligationId, input.seq]);
       if (already.length) return;

@@ -3,28 +3,13 @@
  * Needs only DATABASE_URL. Fails fast with a clear message when the database cannot be reached.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig, redactUrl } from '@cchc/config';
-import { createDataSource } from '../data-source';
+import { loadConfigOrExit } from '@cchc/config';
+import { connectOrExit } from '../data-source';
 
 async function main() {
   const command = process.argv[2] ?? 'run';
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
-  const ds = createDataSource({ ...config.database, poolSize: 2 });
-  try {
-    await ds.initialize();
-  } catch (e) {
-    console.error(`Cannot connect to PostgreSQL at ${redactUrl(config.database.url)}: ${(e as Error).message}`);
-    process.exit(3);
-  }
+  const config = loadConfigOrExit();
+  const ds = await connectOrExit({ url: config.database.url, poolSize: 2 });
   try {
     if (command === 'run') {
       const done = await ds.runMigrations({ transaction: 'each' });
