@@ -103,6 +103,7 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
         }
         changes++;
         if (to === 'approved' && input.kind === 'plan') {
+          await acts.createReportObligations({ obligationId: input.obligationId });
           await acts.cascadeApprovedPlan({ obligationId: input.obligationId, approvedBy: req.actor });
         }
         return { obligationId: input.obligationId, from, to, at: at.toISOString(), versionNo, submittedOnTime: state.submittedOnTime };

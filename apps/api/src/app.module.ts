@@ -15,6 +15,7 @@ import { AuditModule } from './audit/audit.module';
 import { PlansModule } from './plans/plans.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
+import { ReportsModule } from './reports/reports.controller';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         PlansModule,
         CalendarModule,
         NotificationsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -124,6 +124,11 @@ export interface ObligationActivities {
     requestId?: string;
   }): Promise<{ versionNo: number | null }>;
   markOverdue(input: { obligationId: string; at: string }): Promise<void>;
+  /**
+   * The unit whose plan was approved now owes its parent a report per period of the parent plan's schedule:
+   * creates those report obligations (once) and starts their workflows.
+   */
+  createReportObligations(input: { obligationId: string }): Promise<number>;
   /** Starts the cascade of an approved child plan (idempotent: deterministic workflow id). */
   cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }>;
   resolveDeadline(input: { nominal: string }): Promise<DeadlineDto>;

@@ -7,6 +7,6 @@ import { PlansService } from './plans.service';
 @Module({
   controllers: [PlansController, ObligationsController],
   providers: [PlansService, ObligationsService, ObligationCommands],
-  exports: [PlansService, ObligationsService],
+  exports: [PlansService, ObligationsService, ObligationCommands],
 })
 export class PlansModule {}

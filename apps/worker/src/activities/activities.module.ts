@@ -5,9 +5,10 @@ import { CascadeActivitiesImpl } from './cascade.activities';
 import { ObligationActivitiesImpl } from './obligation.activities';
 import { NotificationActivitiesImpl } from './notification.activities';
 import { Mailer, WebhookSender } from '../delivery/channels';
+import { ObligationStarter } from './obligation-starter';
 
 @Module({
-  providers: [SystemActivitiesImpl, CascadeActivitiesImpl, ObligationActivitiesImpl, NotificationActivitiesImpl, Mailer, WebhookSender, ActivitiesRegistry],
+  providers: [SystemActivitiesImpl, CascadeActivitiesImpl, ObligationActivitiesImpl, NotificationActivitiesImpl, Mailer, WebhookSender, ObligationStarter, ActivitiesRegistry],
   exports: [ActivitiesRegistry],
 })
 export class ActivitiesModule {}

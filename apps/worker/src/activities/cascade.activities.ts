@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { Context } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { localDateOf, planObligationWorkflowId, reportObligationWorkflowId, resolveDeadline } from '@cchc/domain';
+import { localDateOf, planObligationWorkflowId, resolveDeadline } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
-import { TemporalClientProvider } from '@cchc/temporal';
+import { ObligationStarter } from './obligation-starter';
 import {
-  OBLIGATION_WORKFLOW,
   type CascadeActivities,
   type CascadeBatchInput,
   type DeadlineDto,
@@ -27,7 +24,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly audit: AuditService,
     private readonly calendar: CalendarRepository,
-    private readonly temporal: TemporalClientProvider,
+    private readonly starter: ObligationStarter,
   ) {}
 
   async cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }> {
@@ -136,51 +133,9 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     return { items, nextCursor: children.length === input.limit ? children[children.length - 1].code : null };
   }
 
-  /** Starts each obligation's workflow; one already running (retry, crash, issued twice) counts as started. */
   async startObligationWorkflows(input: { items: ObligationWorkflowInput[] }): Promise<number> {
-    const client = await this.temporal.get();
-    const queue = [...input.items];
-    let done = 0;
-    const cancelled = cancellationSignal();
-    const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        if (cancelled?.aborted) throw cancelled.reason ?? new Error('cancelled');
-        const workflowId = obligationWorkflowId(item);
-        try {
-          await client.workflow.start(OBLIGATION_WORKFLOW, {
-            workflowId,
-            taskQueue: this.temporal.taskQueue,
-            args: [item],
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          });
-        } catch (e) {
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        }
-        done++;
-        if (done % 20 === 0) heartbeat(done);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
-    return done;
+    return this.starter.start(input.items);
   }
 }
 
-function cancellationSignal(): AbortSignal | undefined {
-  try {
-    return Context.current().cancellationSignal;
-  } catch {
-    return undefined;
-  }
-}
 
-function heartbeat(progress: number) {
-  try {
-    Context.current().heartbeat(progress);
-  } catch {
-    /* not inside an activity (direct call) */
-  }
-}
-
-export function obligationWorkflowId(item: Pick<ObligationWorkflowInput, 'kind' | 'sourcePlanId' | 'unitId' | 'period'>): string {
-  return item.kind === 'plan' ? planObligationWorkflowId(item.sourcePlanId, item.unitId) : reportObligationWorkflowId(item.sourcePlanId, item.unitId, item.period);
-}

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { parseLocalDate, planCascadeWorkflowId, planReminders, resolveDeadline, type ObligationCommand } from '@cchc/domain';
+import { parseLocalDate, periodReferenceDate, planCascadeWorkflowId, planReminders, reportObligationWorkflowId, resolveDeadline, resolveReportSchedule, type ObligationCommand } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
-import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
+import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type ObligationWorkflowInput, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
+import { ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
 
 const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = { submit: 'submitted', approve: 'approved', return: 'returned' };
@@ -22,7 +23,49 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly audit: AuditService,
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
+    private readonly starter: ObligationStarter,
   ) {}
+
+  async createReportObligations(input: { obligationId: string }): Promise<number> {
+    const [o] = await this.em.query(
+      `SELECT o.unit_id, o.parent_unit_id, o.year, o.source_plan_id, p.report_schedule
+         FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1 AND o.kind = 'plan'`,
+      [input.obligationId],
+    );
+    if (!o) return 0;
+    const periods = resolveReportSchedule(o.report_schedule, o.year, await this.calendar.calendar());
+    const items: ObligationWorkflowInput[] = await this.em.transaction(async (m) => {
+      const out: ObligationWorkflowInput[] = [];
+      for (const p of periods) {
+        const deadline = { nominal: p.nominalDue, effective: p.deadline.effective, endsAt: p.deadline.endsAt.toISOString() };
+        const workflowId = reportObligationWorkflowId(o.source_plan_id, o.unit_id, p.period);
+        const inserted = await m.query(
+          `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
+           VALUES ('report', $1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING RETURNING id`,
+          [o.source_plan_id, o.unit_id, o.parent_unit_id, o.year, p.period, deadline.nominal, deadline.effective, deadline.endsAt, workflowId],
+        );
+        const [row] = await m.query(`SELECT id FROM obligations WHERE workflow_id = $1`, [workflowId]);
+        if (inserted.length) {
+          await this.audit.record(
+            {
+              actor: 'system:cascade',
+              action: 'obligation.created',
+              entityType: 'obligation',
+              entityId: row.id,
+              unitId: o.unit_id,
+              after: { kind: 'report', period: p.period, status: 'pending', deadline, cutoff: { from: p.cutoffFrom, to: p.cutoffTo } },
+              idempotencyKey: `obligation/${row.id}/created`,
+            },
+            m,
+          );
+        }
+        out.push({ obligationId: row.id, kind: 'report', sourcePlanId: o.source_plan_id, unitId: o.unit_id, parentUnitId: o.parent_unit_id, year: o.year, period: p.period, deadline });
+      }
+      return out;
+    });
+    return this.starter.start(items);
+  }
 
   async recordTransition(input: Parameters<ObligationActivities['recordTransition']>[0]): Promise<{ versionNo: number | null }> {
     return this.em.transaction(async (m) => {
@@ -52,6 +95,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         const planStatus = PLAN_STATUS_AFTER[input.command];
         if (planStatus) await m.query(`UPDATE plans SET status = $2, updated_at = now() WHERE id = $1`, [plan.id, planStatus]);
       }
+
+      const [report] = obligation.kind === 'report' ? await m.query(`SELECT * FROM reports WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId]) : [undefined];
+      if (report) versionNo = await this.recordReportTransition(m, report, input);
 
       await m.query(
         `INSERT INTO obligation_transitions (obligation_id, seq, command, from_status, to_status, actor, occurred_at, reason, version_no)
@@ -84,6 +130,50 @@ export class ObligationActivitiesImpl implements ObligationActivities {
       );
       return { versionNo };
     });
+  }
+
+  /**
+   * A report's submission snapshots its content (own values, narrative, and the subtree rollup the unit saw) as an
+   * immutable version, and its own values become facts in state 'submitted'; acceptance turns them 'accepted';
+   * a return withdraws them. Ancestors' rollups read the facts, so the change shows everywhere at once.
+   */
+  private async recordReportTransition(m: EntityManager, report: Record<string, any>, input: Parameters<ObligationActivities['recordTransition']>[0]) {
+    if (input.command === 'submit') {
+      const versionNo = report.submission_count + 1;
+      const values = await m.query(`SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`, [report.id]);
+      const rollup = await m.query(
+        `SELECT f.indicator_code AS "indicatorCode", sum(f.value)::float8 AS value
+           FROM report_facts f JOIN unit_closure c ON c.descendant_id = f.unit_id AND c.ancestor_id = $1 AND c.depth > 0
+                AND c.valid_from <= $4::date AND c.valid_to > $4::date
+          WHERE f.year = $2 AND f.period = $3 AND f.state = 'accepted' GROUP BY 1 ORDER BY 1`,
+        [report.unit_id, report.year, report.period, periodReferenceDate(report.year, report.period)],
+      );
+      await m.query(`INSERT INTO report_versions (report_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`, [
+        report.id,
+        versionNo,
+        JSON.stringify({ period: report.period, year: report.year, values, narrative: report.narrative, subtreeRollup: rollup }),
+        input.at,
+        input.actor,
+      ]);
+      await m.query(`UPDATE reports SET submission_count = $2, updated_at = now() WHERE id = $1`, [report.id, versionNo]);
+      await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
+      await m.query(
+        `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
+         SELECT report_id, $2, $3, $4, indicator_code, value, 'submitted' FROM report_values WHERE report_id = $1`,
+        [report.id, report.unit_id, report.year, report.period],
+      );
+      return versionNo;
+    }
+    if (input.command === 'approve' || input.command === 'return') {
+      await m.query(
+        `UPDATE report_versions SET decision = $3, decided_at = $4, decided_by = $5, reason = $6 WHERE report_id = $1 AND version_no = $2`,
+        [report.id, report.submission_count, input.command === 'approve' ? 'approved' : 'returned', input.at, input.actor, input.reason ?? null],
+      );
+      if (input.command === 'approve') await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [report.id]);
+      else await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
+      return report.submission_count as number;
+    }
+    return null;
   }
 
   async markOverdue(input: { obligationId: string; at: string }): Promise<void> {

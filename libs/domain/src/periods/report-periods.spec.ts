@@ -119,3 +119,11 @@ describe('earlierDueForChildren', () => {
     expect(() => earlierDueForChildren(parent, 1.5, cal)).toThrow(DomainError);
   });
 });
+
+describe('periodReferenceDate', () => {
+  it('is the end of the cut-off window', () => {
+    const { periodReferenceDate } = require('./report-periods');
+    expect(periodReferenceDate(2024, 'Q1')).toBe('2024-03-14');
+    expect(periodReferenceDate(2024, 'YEAR')).toBe('2024-12-14');
+  });
+});

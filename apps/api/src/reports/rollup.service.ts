@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { completeness, periodReferenceDate, propagandaScore, targetsVsActuals, type PeriodKind, type PlanTarget } from '@cchc/domain';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
+import { ReportsService } from './reports.service';
+
+/**
+ * Rollups over a subtree, computed on read from report facts and the unit closure (no batch job): an accepted
+ * child report is in every ancestor's totals the moment it is accepted.
+ */
+@Injectable()
+export class RollupService {
+  constructor(
+    @InjectEntityManager() private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  async rollup(actor: Actor, unitId: string, year: number, period: PeriodKind) {
+    const asOf = periodReferenceDate(year, period);
+    const unit = await this.access.authorize(actor, 'unit.read', unitId, asOf);
+    const [subtree, own] = await Promise.all([this.reports.rollupBelow(unitId, year, period, 1), this.ownFacts(unitId, year, period)]);
+    const total: Record<string, number> = { ...subtree.accepted };
+    for (const [k, v] of Object.entries(own.accepted)) total[k] = (total[k] ?? 0) + v;
+
+    const children: Array<Record<string, any>> = await this.em.query(
+      `SELECT u.id, u.code, u.name, u.kind, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline
+         FROM unit_links l JOIN units u ON u.id = l.unit_id
+         LEFT JOIN obligations o ON o.unit_id = u.id AND o.kind = 'report' AND o.year = $2 AND o.period = $3
+        WHERE l.parent_id = $1 AND l.valid_from <= $4::date AND l.valid_to > $4::date
+        ORDER BY u.code`,
+      [unitId, year, period, asOf],
+    );
+    const perChild = await Promise.all(
+      children.map(async (c) => {
+        const [below, mine] = await Promise.all([this.reports.rollupBelow(c.id, year, period, 1), this.ownFacts(c.id, year, period)]);
+        const accepted: Record<string, number> = { ...below.accepted };
+        for (const [k, v] of Object.entries(mine.accepted)) accepted[k] = (accepted[k] ?? 0) + v;
+        return { ...c, accepted };
+      }),
+    );
+    const obligations = (where: string) =>
+      this.em.query(
+        `SELECT o.unit_id AS "unitId", o.status, o.submitted_on_time AS "submittedOnTime", o.overdue FROM obligations o
+          WHERE o.kind = 'report' AND o.year = $2 AND o.period = $3 AND ${where}`,
+        [unitId, year, period, asOf],
+      );
+    const [childObligations, subtreeObligations] = await Promise.all([
+      obligations(`o.parent_unit_id = $1 AND $4::date IS NOT NULL`),
+      obligations(`EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0 AND c.valid_from <= $4::date AND c.valid_to > $4::date)`),
+    ]);
+
+    // Targets: those of the plan the unit implements (set by its parent), on the period's basis.
+    const [plan] = await this.em.query(
+      `SELECT sp.targets FROM plans p JOIN plans sp ON sp.id = p.parent_plan_id WHERE p.unit_id = $1 AND p.year = $2`,
+      [unitId, year],
+    );
+    const targets = targetsVsActuals((plan?.targets ?? []) as PlanTarget[], total, period, { id: unit.id, kind: unit.kind });
+    const catalogue = await this.reports.catalogue();
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
+      year,
+      period,
+      asOf,
+      own: own.accepted,
+      subtreeAccepted: subtree.accepted,
+      subtreeSubmittedOnly: subtree.submittedOnly,
+      totalAccepted: total,
+      children: perChild,
+      completeness: { children: completeness(childObligations), subtree: completeness(subtreeObligations) },
+      targets,
+      score: propagandaScore(targets, total, catalogue),
+    };
+  }
+
+  /** The province office's review: totals, unit × period matrix with status and timeliness, late and missing units. */
+  async review(actor: Actor, q: { year: number; period?: PeriodKind; unitId?: string }) {
+    const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
+    await this.access.authorize(actor, 'review.read', rootId);
+    const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
+    const matrix: Array<Record<string, any>> = await this.em.query(
+      `SELECT u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
+              to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt"
+         FROM obligations o JOIN units u ON u.id = o.unit_id
+        WHERE o.kind = 'report' AND o.year = $2 AND o.period = ANY($3)
+          AND EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0
+                        AND c.valid_from <= make_date($2, 12, 31) AND c.valid_to > make_date($2, 1, 1))
+        ORDER BY u.code, o.period`,
+      [rootId, q.year, periods],
+    );
+    const byPeriod = await Promise.all(
+      periods.map(async (p) => {
+        const rows = matrix.filter((m) => m.period === p);
+        const [current, previous] = await Promise.all([this.reports.rollupBelow(rootId, q.year, p, 0), this.reports.rollupBelow(rootId, q.year - 1, p, 0)]);
+        return {
+          period: p,
+          totals: current.accepted,
+          submittedNotAccepted: current.submittedOnly,
+          previousYearTotals: Object.keys(previous.accepted).length ? previous.accepted : null,
+          completeness: completeness(rows as never),
+          late: rows.filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue)).map((r) => ({ code: r.code, name: r.name, status: r.status })),
+          missing: rows.filter((r) => r.firstSubmittedAt === null).map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
+        };
+      }),
+    );
+    const units = new Map<string, Record<string, any>>();
+    for (const r of matrix) {
+      const u = units.get(r.unitId) ?? { unitId: r.unitId, code: r.code, name: r.name, periods: {} as Record<string, unknown> };
+      u.periods[r.period] = { status: r.status, deadline: r.deadline, onTime: r.submittedOnTime, overdue: r.overdue };
+      units.set(r.unitId, u);
+    }
+    return { rootUnitId: rootId, year: q.year, periods: byPeriod, matrix: [...units.values()] };
+  }
+
+  private async ownFacts(unitId: string, year: number, period: string) {
+    const rows = await this.em.query(
+      `SELECT indicator_code AS code, state, value::float8 AS value FROM report_facts WHERE unit_id = $1 AND year = $2 AND period = $3`,
+      [unitId, year, period],
+    );
+    const accepted: Record<string, number> = {};
+    for (const r of rows) if (r.state === 'accepted') accepted[r.code] = r.value;
+    return { accepted };
+  }
+}
