@@ -9,4 +9,4 @@ export * from './access';
 export * from './obligations';
 export * from './plans';
 export * from './notifications';
-export * from './reporting';
+export * from './reports';

@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { redactUrl } from '@cchc/config';
+import { redactUrl } from '../../config/src/config'; // relative: also loaded by jest's global setup, outside the alias mapper
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 

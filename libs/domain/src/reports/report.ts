@@ -153,10 +153,9 @@ export function validateNarrative(n: unknown): Narrative {
         problems.push({ key, code: 'not_a_string', message: `Mục "${label}" phải là văn bản` });
         continue;
       }
-      let length = 0;
-      for (const _ of value) length++;
-      if (length > NARRATIVE_MAX_LENGTH) {
-        problems.push({ key, code: 'too_long', message: `Mục "${label}" dài quá ${NARRATIVE_MAX_LENGTH.toLocaleString('vi-VN')} ký tự` });
+      // Code points never outnumber UTF-16 units, so only long strings need counting.
+      if (value.length > NARRATIVE_MAX_LENGTH && Array.from(value).length > NARRATIVE_MAX_LENGTH) {
+        problems.push({ key, code: 'too_long', message: `Mục "${label}" dài quá 20.000 ký tự` });
         continue;
       }
       out[key as NarrativeKey] = value;
