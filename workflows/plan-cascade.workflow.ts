@@ -1,6 +1,5 @@
-import { continueAsNew, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
-import { planFollowUpWorkflowId, type CascadeActivities, type PlanCascadeInput, type PlanCascadeResult } from '@cchc/contracts';
-import { planFollowUpWorkflow } from './plan-follow-up.workflow';
+import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { CascadeActivities, PlanCascadeInput, PlanCascadeResult } from '@cchc/contracts';
 
 const acts = proxyActivities<CascadeActivities>({
   startToCloseTimeout: '5 minutes',
@@ -19,6 +18,9 @@ const HISTORY_BUDGET = 1000;
  * Children are processed in batches through activities — not child workflows — so 2,000+ children stay far
  * from the pending-children and history limits; re-running (retry, crash, issuing twice) creates nothing twice.
  *
+ * The last batch also starts the plan's follow-up (plan-follow-up/{planId}, the overdue digests) as an
+ * independent workflow, so it outlives the cascade without a parent.
+ *
  * Workflow ID: plan-cascade/{planId}.
  */
 export async function planCascadeWorkflow(input: PlanCascadeInput): Promise<PlanCascadeResult> {
@@ -33,17 +35,6 @@ export async function planCascadeWorkflow(input: PlanCascadeInput): Promise<Plan
     if (workflowInfo().historyLength > HISTORY_BUDGET) {
       await continueAsNew<typeof planCascadeWorkflow>({ ...input, after, startedSoFar: started });
     }
-  }
-  if (started > 0) {
-    // The follow-up outlives the cascade (ABANDON): it sends the overdue digests for this plan.
-    await startChild(planFollowUpWorkflow, {
-      workflowId: planFollowUpWorkflowId(input.planId),
-      args: [{ planId: input.planId }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }).catch((e) => {
-      if ((e as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw e;
-    });
   }
   return { planId: input.planId, obligations: started };
 }

@@ -97,8 +97,7 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
       .send({ deadline: '2024-02-07', reason: 'Đơn vị đề nghị gia hạn do thay đổi nhân sự' })
       .expect(200);
 
-    // … and on to the last overdue reminder: 30 days after the deadline, Friday 01/03/2024 08:00. (The test
-    // server only skips time toward pending timers; past the last one its clock would crawl in real time.)
+    // … and on to the last overdue reminder: 30 days after the deadline, Friday 01/03/2024 08:00.
     await sleepUntil('2024-03-01T01:00:00Z');
     const skhdtDrafter = demoUserEmail('drafter', 'BTH.SKHDT');
     await eventually(async () => keysFor(skhdtDrafter).length >= 12, 60_000, 'all reminders delivered');

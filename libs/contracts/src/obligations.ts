@@ -104,7 +104,7 @@ export interface CascadeBatchInput {
 export interface CascadeActivities {
   /**
    * One batch, idempotently: marks the plan issued (first batch), creates the obligations of the next `limit`
-   * children in scope and starts their workflows. One activity per batch keeps a cascade to few round trips.
+   * children in scope and starts their workflows; the last batch starts the plan's follow-up workflow. One activity per batch keeps a cascade to few round trips.
    */
   cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }>;
 }

@@ -4,7 +4,11 @@ import { EntityManager } from 'typeorm';
 import { localDateOf, planObligationWorkflowId, resolveDeadline } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
 import { ObligationStarter } from './obligation-starter';
+import { TemporalClientProvider } from '@cchc/temporal';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
+  PLAN_FOLLOW_UP_WORKFLOW,
+  planFollowUpWorkflowId,
   type CascadeActivities,
   type CascadeBatchInput,
   type DeadlineDto,
@@ -25,13 +29,30 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     private readonly audit: AuditService,
     private readonly calendar: CalendarRepository,
     private readonly starter: ObligationStarter,
+    private readonly temporal: TemporalClientProvider,
   ) {}
 
   async cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }> {
     if (input.after === null) await this.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: input.issuedAt });
     const batch = await this.prepareObligationBatch({ planId: input.planId, after: input.after, limit: input.limit });
     const started = batch.items.length ? await this.startObligationWorkflows({ items: batch.items }) : 0;
+    if (batch.nextCursor === null && (started > 0 || input.after !== null)) await this.startFollowUp(input.planId);
     return { started, nextCursor: batch.nextCursor };
+  }
+
+  /** The overdue digests of the plan (plan-follow-up/{planId}); already started counts as started. */
+  private async startFollowUp(planId: string): Promise<void> {
+    const client = await this.temporal.get();
+    try {
+      await client.workflow.start(PLAN_FOLLOW_UP_WORKFLOW, {
+        workflowId: planFollowUpWorkflowId(planId),
+        taskQueue: this.temporal.taskQueue,
+        args: [{ planId }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
   }
 
   /** Marks the plan issued (number and symbol assigned if the drafter left them blank). Idempotent. */
