@@ -232,7 +232,7 @@ describe('plan cascade 2024 (seed 001, time-skipping)', () => {
     }, 30_000, 'overdue flag');
     expect(o.status).toBe('pending');
 
-    const outgoing = await http().get('/obligations/outgoing').query({ year: 2024 }).set(await as('approver', 'BTH')).expect(200);
+    const outgoing = await http().get('/obligations/outgoing').query({ year: 2024, kind: 'plan' }).set(await as('approver', 'BTH')).expect(200);
     const byCode = new Map(outgoing.body.map((x: { unitCode: string }) => [x.unitCode, x]));
     expect(byCode.get('BTH.SKHDT')).toMatchObject({ status: 'pending', late: true, overdue: true });
     expect(byCode.get('BTH.STP')).toMatchObject({ status: 'approved', late: false, submittedOnTime: true });
