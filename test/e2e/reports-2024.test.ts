@@ -199,6 +199,24 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     ]);
   });
 
+  it('lets a top-level admin manage the indicator catalogue, and nobody else', async () => {
+    const list = await http().get('/indicators').set(await as('drafter', 'PV.D1.S1')).expect(200);
+    expect(list.body.map((i: { code: string }) => i.code)).toContain('WEB_NEWS');
+    const adminToken = (await http().post('/auth/login').send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const deptAdmin = (await http().post('/auth/login').send({ email: demoUserEmail('admin', 'PV.D1'), password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const body = { code: 'ZALO_GROUP_POSTS', name: 'Tin, bài trên nhóm Zalo của đơn vị', unitOfMeasure: 'tin, bài', category: 'online' };
+    await http().post('/indicators').set({ Authorization: `Bearer ${deptAdmin}` }).send(body).expect(403);
+    const created = await http().post('/indicators').set({ Authorization: `Bearer ${adminToken}` }).send(body).expect(201);
+    expect(created.body).toMatchObject({ code: 'ZALO_GROUP_POSTS', aggregation: 'sum', valueType: 'integer', activeToYear: null });
+    await http().post('/indicators').set({ Authorization: `Bearer ${adminToken}` }).send(body).expect(409);
+    const updated = await http().patch('/indicators/ZALO_GROUP_POSTS').set({ Authorization: `Bearer ${adminToken}` }).send({ activeToYear: 2023 }).expect(200);
+    expect(updated.body.activeToYear).toBe(2023);
+    // no longer active in 2024: refused in a 2024 report
+    const o = await reportObligation('PV.D1.S2', 'H1');
+    const res = await http().put('/reports').set(await as('drafter', 'PV.D1.S2')).send({ obligationId: o.id, values: { ZALO_GROUP_POSTS: 3 } }).expect(400);
+    expect(res.body.details.problems[0].code).toBe('inactive_indicator');
+  });
+
   it('refuses invalid values with every problem listed and changes nothing', async () => {
     const o = await reportObligation('PV.D1.S1', 'H1');
     const res = await http()

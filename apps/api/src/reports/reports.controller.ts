@@ -7,6 +7,7 @@ import { ReturnPlanDto } from '../plans/plans.dto';
 import { ReviewQuery, RollupQuery, SaveReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 import { RollupService } from './rollup.service';
+import { IndicatorsController, IndicatorsService } from './indicators';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,11 +17,6 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly rollups: RollupService,
   ) {}
-
-  @Get('indicators')
-  indicators() {
-    return this.reports.catalogue();
-  }
 
   @Put('reports')
   save(@CurrentActor() actor: Actor, @Body() dto: SaveReportDto) {
@@ -66,5 +62,5 @@ export class ReportsController {
   }
 }
 
-@Module({ imports: [PlansModule], controllers: [ReportsController], providers: [ReportsService, RollupService] })
+@Module({ imports: [PlansModule], controllers: [ReportsController, IndicatorsController], providers: [ReportsService, RollupService, IndicatorsService] })
 export class ReportsModule {}
