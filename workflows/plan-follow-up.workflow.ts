@@ -11,9 +11,10 @@ const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>
 });
 
 /**
- * Follows up an issued plan for its issuer ("đôn đốc"): on the morning after the child deadline and then on the
- * policy's overdue days, one digest per parent unit lists all its late children, to the parent's approvers and
- * the reviewing offices above it. Ends when no child still owes its plan, or after the last overdue day.
+ * Follows up an issued plan for its issuer ("đôn đốc"): on the morning after the child-plan deadline and then on
+ * the policy's overdue days, one digest lists all late children, to the parent's approvers and the reviewing
+ * offices above it; the same after each report period's due date for the children's late reports. Plan digests
+ * stop once no child still owes its plan; the workflow ends after the last overdue day of the year.
  *
  * Workflow ID: plan-follow-up/{planId}; started by the plan's cascade.
  */
@@ -21,13 +22,15 @@ export async function planFollowUpWorkflow(input: { planId: string }): Promise<{
   const slots = await acts.planDigestSlots({ planId: input.planId });
   let digests = 0;
   const deliveries: Promise<unknown>[] = [];
+  let plansDone = false;
   for (const slot of slots) {
+    if (plansDone && !slot.period) continue;
     const wait = Date.parse(slot.sendAt) - Date.now();
     if (wait > 0) await sleep(wait);
-    const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({ planId: input.planId, slotKey: slot.key, sendAt: slot.sendAt });
+    const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({ planId: input.planId, slotKey: slot.key, sendAt: slot.sendAt, period: slot.period });
     if (lateUnits > 0) digests++;
     if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
-    if (awaiting === 0) break;
+    if (!slot.period && awaiting === 0) plansDone = true;
   }
   await Promise.allSettled(deliveries);
   return { digests };

@@ -5,15 +5,13 @@
  * Sở KH&ĐT misses the deadline and is recorded late; Sở GDĐT's approved plan cascades to its schools with
  * deadline 15/02/2024 and a school's plan is approved. The real worker runs the real workflows.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { createTestApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
+import { startStack, Stack } from '../support/stack';
 import { withDemoData } from '../support/demo';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
-import { createTestWorker, eventually } from '../support/worker';
+import { eventually } from '../support/worker';
 import { DEMO_UNITS, SEED_001_BINH_THUAN_2024 } from '../../libs/persistence/src/seed';
 
 const DAY = 24 * 3600 * 1000;
@@ -22,41 +20,20 @@ describe('plan cascade 2024 (seed 001, time-skipping)', () => {
   let db: TestDatabase;
   let env: TestWorkflowEnvironment;
   let api: INestApplication;
-  let workerApp: INestApplicationContext;
-  let worker: Worker;
+  let stack: Stack;
   let demo: Awaited<ReturnType<typeof withDemoData>>;
-  let running: Promise<void>;
   const http = () => request(api.getHttpServer());
   const as = async (role: 'drafter' | 'approver' | 'reviewer' | 'admin', unit: string) => ({ Authorization: `Bearer ${await demo.token(role, unit)}` });
   // The API's clock follows the test server's (days left are counted in the scenario's time).
-  let clockOffset = 0;
-  const clock = { now: () => new Date(Date.now() + clockOffset) };
-  const syncClock = async () => {
-    clockOffset = (await env.currentTimeMs()) - Date.now();
-  };
-  const sleepUntil = async (iso: string) => {
-    const now = await env.currentTimeMs();
-    const target = Date.parse(iso);
-    if (target > now) await env.sleep(target - now);
-    await syncClock();
-  };
+  const sleepUntil = (iso: string) => stack.sleepUntil(iso);
 
   beforeAll(async () => {
-    const taskQueue = uniqueTaskQueue('cascade');
-    [db, env] = await Promise.all([createTestDatabase(), createTimeSkippingEnv({ startAt: '2024-01-15T01:00:00Z' })]);
-    api = await createTestApi({ databaseUrl: db.url, temporalClient: env.client, env: { TEMPORAL_TASK_QUEUE: taskQueue }, clock });
-    await syncClock();
+    stack = await startStack({ startAt: '2024-01-15T01:00:00Z' });
+    ({ db, env, api } = stack);
     demo = await withDemoData(db.dataSource, api);
-    ({ app: workerApp, worker } = await createTestWorker({ env, databaseUrl: db.url, taskQueue }));
-    running = worker.run();
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerApp?.close();
-    await api?.close();
-    await env?.teardown();
-    await db?.drop();
+    await stack?.teardown();
   });
 
   const obligationOf = async (unitCode: string, sourcePlanId: string) =>

@@ -7,33 +7,26 @@
  *  - Sở TT&TT is granted an extension on 30/01 to 07/02: the remaining reminders follow the new deadline;
  *  - Vietnamese text arrives with its diacritics; no (recipient, message) pair is delivered twice.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { createTestApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { TestDatabase } from '../support/database';
+import { startStack, Stack } from '../support/stack';
 import { withDemoData } from '../support/demo';
 import { startSmtpSink } from '../support/smtp';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
-import { createTestWorker, eventually } from '../support/worker';
+import { eventually } from '../support/worker';
 import { demoUserEmail, DEMO_UNITS } from '../../libs/persistence/src/seed';
 
 describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
   let db: TestDatabase;
   let env: TestWorkflowEnvironment;
   let api: INestApplication;
-  let workerApp: INestApplicationContext;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stack: Stack;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let demo: Awaited<ReturnType<typeof withDemoData>>;
   const http = () => request(api.getHttpServer());
   const as = async (role: 'drafter' | 'approver' | 'reviewer', unit: string) => ({ Authorization: `Bearer ${await demo.token(role, unit)}` });
-  const sleepUntil = async (iso: string) => {
-    const now = await env.currentTimeMs();
-    if (Date.parse(iso) > now) await env.sleep(Date.parse(iso) - now);
-  };
+  const sleepUntil = (iso: string) => stack.sleepUntil(iso);
   const keysFor = (email: string, deadline?: string) =>
     smtp.mails
       .filter((m) => m.to === email && m.key.startsWith('reminder/') && (!deadline || m.key.includes(`/${deadline}/`)))
@@ -43,25 +36,15 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    const taskQueue = uniqueTaskQueue('reminders');
-    [db, env] = await Promise.all([createTestDatabase(), createTimeSkippingEnv({ startAt: '2024-01-15T01:00:00Z' })]);
-    api = await createTestApi({ databaseUrl: db.url, temporalClient: env.client, env: { TEMPORAL_TASK_QUEUE: taskQueue } });
+    stack = await startStack({
+      startAt: '2024-01-15T01:00:00Z',
+      workerEnv: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Hệ thống CCHC <cchc@binhthuan.gov.vn>' },
+    });
+    ({ db, env, api } = stack);
     demo = await withDemoData(db.dataSource, api);
-    ({ app: workerApp, worker } = await createTestWorker({
-      env,
-      databaseUrl: db.url,
-      taskQueue,
-      extraEnv: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Hệ thống CCHC <cchc@binhthuan.gov.vn>' },
-    }));
-    running = worker.run();
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerApp?.close();
-    await api?.close();
-    await env?.teardown();
-    await db?.drop();
+    await stack?.teardown();
     await smtp?.close();
   });
 

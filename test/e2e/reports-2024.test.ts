@@ -4,14 +4,12 @@
  * is a Sunday → 11/03); reports on time, late, missing, returned and fixed; the province's totals equal the sum of
  * the accepted leaf values; completeness and timeliness exact; the reviewing office's matrix.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { createTestApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
-import { createTestWorker, eventually } from '../support/worker';
+import { TestDatabase } from '../support/database';
+import { startStack, Stack } from '../support/stack';
+import { eventually } from '../support/worker';
 import { seedDemo } from '../../apps/api/src/cli/demo-seeder';
 import { DEMO_PASSWORD, demoUserEmail, type SeedUnit } from '../../libs/persistence/src/seed';
 
@@ -28,9 +26,7 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   let db: TestDatabase;
   let env: TestWorkflowEnvironment;
   let api: INestApplication;
-  let workerApp: INestApplicationContext;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stack: Stack;
   const tokens = new Map<string, string>();
   const http = () => request(api.getHttpServer());
   const as = async (role: 'drafter' | 'approver' | 'reviewer', code: string) => {
@@ -41,10 +37,7 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     }
     return { Authorization: `Bearer ${tokens.get(key)}` };
   };
-  const sleepUntil = async (iso: string) => {
-    const now = await env.currentTimeMs();
-    if (Date.parse(iso) > now) await env.sleep(Date.parse(iso) - now);
-  };
+  const sleepUntil = (iso: string) => stack.sleepUntil(iso);
   const unitId = async (code: string) => (await db.dataSource.query(`SELECT id FROM units WHERE code = $1`, [code]))[0].id as string;
   const reportObligation = async (code: string, period: string) =>
     (
@@ -75,20 +68,11 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   const accept = async (parent: string, reportId: string) => http().post(`/reports/${reportId}/accept`).set(await as('approver', parent)).expect(200);
 
   beforeAll(async () => {
-    const taskQueue = uniqueTaskQueue('reports');
-    [db, env] = await Promise.all([createTestDatabase(), createTimeSkippingEnv({ startAt: '2024-01-02T01:00:00Z' })]);
-    api = await createTestApi({ databaseUrl: db.url, temporalClient: env.client, env: { TEMPORAL_TASK_QUEUE: taskQueue } });
-    await seedDemo(db.dataSource.manager, UNITS);
-    ({ app: workerApp, worker } = await createTestWorker({ env, databaseUrl: db.url, taskQueue }));
-    running = worker.run();
+    stack = await startStack({ startAt: '2024-01-02T01:00:00Z', prepare: async (d) => void (await seedDemo(d.dataSource.manager, UNITS)) });
+    ({ db, env, api } = stack);
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerApp?.close();
-    await api?.close();
-    await env?.teardown();
-    await db?.drop();
+    await stack?.teardown();
   });
 
   it('sets up the cascade: every unit owes four reports with the seed 003 due dates, shifted', async () => {
@@ -172,6 +156,13 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     expect(q1.missing.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S6']);
     expect(q1.late.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S5', 'PV.D2.S6']);
     expect(review.body.matrix).toHaveLength(8);
+    // Sở Nội vụ was told, in one digest per day, which departments are late with quý I (in-app: no SMTP here)
+    const inbox = await http().get('/notifications').query({ limit: 100 }).set(await as('reviewer', 'PV.SNV')).expect(200);
+    const q1Digest = inbox.body.items.find((n: { title: string }) => n.title.includes('gửi báo cáo quý i năm 2024'));
+    expect(q1Digest.title).toBe('Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính');
+    expect(q1Digest.body).toContain('Sở Lao động - Thương binh và Xã hội — hạn 11/03/2024, quá hạn 1 ngày (Chưa thực hiện)');
+    const d2Approver = await http().get('/notifications').query({ limit: 100 }).set(await as('approver', 'PV.D2')).expect(200);
+    expect(d2Approver.body.items.map((n: { body: string }) => n.body).join('\n')).toContain('Trường Cao đẳng nghề số 6 — hạn 11/03/2024');
     // a school drafter cannot open the province review
     await http().get('/review').query({ year: 2024, unitId: await unitId('PV') }).set(await as('drafter', 'PV.D1.S1')).expect(404);
   });

@@ -144,10 +144,16 @@ export const planFollowUpWorkflowId = (planId: string) => `plan-follow-up/${plan
 export interface NotificationActivities {
   /** Reminder to the obliged unit's drafters, approvers and contact address; returns the outbox message ids. */
   enqueueReminder(input: { obligationId: string; slot: ReminderSlotDto; deadline: DeadlineDto }): Promise<string[]>;
-  /** One digest per parent unit listing its late children, to its approvers and the reviewing offices above it. */
-  enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }>;
-  /** The plan's digest days: the overdue slots of its reminder policy after its child deadline. */
-  planDigestSlots(input: { planId: string }): Promise<ReminderSlotDto[]>;
+  /**
+   * One digest per parent unit listing its late children (for the children's plans, or for one report period),
+   * to its approvers and the reviewing offices above it.
+   */
+  enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string; period?: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }>;
+  /**
+   * The plan's digest days: after the child-plan deadline, and after each report period's due date, the morning
+   * after and then the overdue days of its reminder policy. Report slots carry their period.
+   */
+  planDigestSlots(input: { planId: string }): Promise<Array<ReminderSlotDto & { period?: string }>>;
   /** Sends pending e-mails and webhooks; failures are retried with backoff by Temporal. */
   deliverMessages(input: { messageIds: string[] }): Promise<{ sent: number }>;
 }

@@ -11,7 +11,9 @@ import {
   planReminders,
   reminderMessage,
   resolveDeadline,
+  resolveReportSchedule,
   STATUS_LABELS,
+  type Deadline,
   toDdMmYyyy,
   PERIOD_LABELS,
   type Message,
@@ -81,22 +83,28 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     return this.enqueue(key, `reminder.${input.slot.kind}`, message, recipients, input.slot.sendAt, { obligationId: o.id, planId: null });
   }
 
-  async planDigestSlots(input: { planId: string }): Promise<ReminderSlotDto[]> {
-    const [p] = await this.em.query(`SELECT to_char(child_deadline, 'YYYY-MM-DD') AS d, reminder_policy FROM plans WHERE id = $1`, [input.planId]);
+  async planDigestSlots(input: { planId: string }): Promise<Array<ReminderSlotDto & { period?: string }>> {
+    const [p] = await this.em.query(`SELECT year, to_char(child_deadline, 'YYYY-MM-DD') AS d, reminder_policy, report_schedule FROM plans WHERE id = $1`, [input.planId]);
     if (!p) return [];
     const cal = await this.calendar.calendar();
-    const deadline = resolveDeadline(parseLocalDate(p.d), cal);
-    // The morning after the deadline, then the policy's overdue days.
-    const first = cal.nextWorkingDay(deadline.effective);
-    const firstAt = new Date(`${first}T${p.reminder_policy.sendAtLocalTime ?? '08:00'}:00+07:00`);
-    const overdue = planReminders(deadline, p.reminder_policy, cal).filter((s) => s.kind === 'overdue' && s.localDate > first);
-    return [
-      { key: 'overdue:first', kind: 'overdue', offsetDays: diffDays(deadline.effective, first), sendAt: firstAt.toISOString() },
-      ...overdue.map((s) => ({ key: s.key, kind: s.kind, offsetDays: s.offsetDays, sendAt: s.sendAt.toISOString() })),
-    ];
+    // The morning after a deadline, then the policy's overdue days.
+    const after = (deadline: Deadline, prefix: string, period?: string) => {
+      const first = cal.nextWorkingDay(deadline.effective);
+      const firstAt = new Date(`${first}T${p.reminder_policy.sendAtLocalTime ?? '08:00'}:00+07:00`);
+      const overdue = planReminders(deadline, p.reminder_policy, cal).filter((s) => s.kind === 'overdue' && s.localDate > first);
+      return [
+        { key: `${prefix}overdue:first`, kind: 'overdue' as const, offsetDays: diffDays(deadline.effective, first), sendAt: firstAt.toISOString(), period },
+        ...overdue.map((s) => ({ key: `${prefix}${s.key}`, kind: s.kind, offsetDays: s.offsetDays, sendAt: s.sendAt.toISOString(), period })),
+      ];
+    };
+    const slots = after(resolveDeadline(parseLocalDate(p.d), cal), '');
+    for (const r of resolveReportSchedule(p.report_schedule, p.year, cal)) slots.push(...after(r.deadline, `${r.period}/`, r.period));
+    return slots.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
   }
 
-  async enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }> {
+  async enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string; period?: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }> {
+    const kind = input.period ? 'report' : 'plan';
+    const period = input.period ?? '';
     const [p] = await this.em.query(
       `SELECT p.id, p.unit_id, p.year, p.symbol, p.title, u.name AS unit_name FROM plans p JOIN units u ON u.id = p.unit_id WHERE p.id = $1`,
       [input.planId],
@@ -107,17 +115,18 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     const late: Array<{ name: string; deadline: string; status: ObligationStatus }> = await this.em.query(
       `SELECT u.name, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.status
          FROM obligations o JOIN units u ON u.id = o.unit_id
-        WHERE o.source_plan_id = $1 AND o.kind = 'plan' AND o.status IN ('pending','draft','returned') AND o.deadline_ends_at <= $2
+        WHERE o.source_plan_id = $1 AND o.kind = $3 AND o.period = $4 AND o.status IN ('pending','draft','returned') AND o.deadline_ends_at <= $2
         ORDER BY u.code`,
-      [p.id, at.toISOString()],
+      [p.id, at.toISOString(), kind, period],
     );
     const [{ awaiting }] = await this.em.query(
-      `SELECT count(*)::int AS awaiting FROM obligations WHERE source_plan_id = $1 AND kind = 'plan' AND status IN ('pending','draft','returned')`,
-      [p.id],
+      `SELECT count(*)::int AS awaiting FROM obligations WHERE source_plan_id = $1 AND kind = $2 AND period = $3 AND status IN ('pending','draft','returned')`,
+      [p.id, kind, period],
     );
     if (!late.length) return { messageIds: [], lateUnits: 0, awaiting };
     const message = overdueDigestMessage({
-      subject: 'plan',
+      subject: kind,
+      periodLabel: input.period ? PERIOD_LABELS[input.period as PeriodKind] : undefined,
       year: p.year,
       parentUnitName: p.unit_name,
       sourcePlanSymbol: p.symbol,

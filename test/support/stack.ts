@@ -1,0 +1,56 @@
+import { INestApplication } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createTestApi } from './api';
+import { createTestDatabase, TestDatabase } from './database';
+import { createTimeSkippingEnv, uniqueTaskQueue } from './temporal';
+import { createTestWorker } from './worker';
+
+export interface Stack {
+  db: TestDatabase;
+  env: TestWorkflowEnvironment;
+  api: INestApplication;
+  /** Moves the test server's clock forward to `iso` (no-op if already past it); the API's clock follows. */
+  sleepUntil(iso: string): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * The whole product for an e2e test: a cloned database, the time-skipping server started at `startAt`, the real
+ * API (its clock following the server's) and the real worker, running, on a task queue of its own.
+ */
+export async function startStack(opts: { startAt: string; workerEnv?: Record<string, string>; prepare?: (db: TestDatabase) => Promise<void> }): Promise<Stack> {
+  const taskQueue = uniqueTaskQueue('e2e');
+  const [db, env] = await Promise.all([createTestDatabase(), createTimeSkippingEnv({ startAt: opts.startAt })]);
+  let clockOffset = 0;
+  const syncClock = async () => {
+    clockOffset = (await env.currentTimeMs()) - Date.now();
+  };
+  const api = await createTestApi({
+    databaseUrl: db.url,
+    temporalClient: env.client,
+    env: { TEMPORAL_TASK_QUEUE: taskQueue },
+    clock: { now: () => new Date(Date.now() + clockOffset) },
+  });
+  await syncClock();
+  await opts.prepare?.(db);
+  const { app: workerApp, worker } = await createTestWorker({ env, databaseUrl: db.url, taskQueue, extraEnv: opts.workerEnv });
+  const running = worker.run();
+  return {
+    db,
+    env,
+    api,
+    async sleepUntil(iso: string) {
+      const now = await env.currentTimeMs();
+      if (Date.parse(iso) > now) await env.sleep(Date.parse(iso) - now);
+      await syncClock();
+    },
+    async teardown() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await workerApp.close();
+      await api.close();
+      await env.teardown();
+      await db.drop();
+    },
+  };
+}
