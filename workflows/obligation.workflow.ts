@@ -147,7 +147,9 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
     { validator: checkExtension },
   );
 
-  if (!input.resume) reminders = await futureSlots();
+  if (!input.resume) {
+    reminders = input.reminders ? input.reminders.filter((r) => Date.parse(r.sendAt) > Date.now()) : await futureSlots();
+  }
 
   while (isOpen(state.status)) {
     const deadlineAt = state.firstSubmittedAt === null && !state.overdue ? Date.parse(state.deadline.endsAt) : Infinity;

@@ -18,6 +18,11 @@ export interface ObligationWorkflowInput {
   /** '' for plans; 'Q1' | 'H1' | 'Q3' | 'YEAR' for reports. */
   period: string;
   deadline: DeadlineDto;
+  /**
+   * The reminder slots for `deadline`, when the creator already computed them (a cascade batch shares one deadline
+   * and policy); otherwise the workflow asks for them.
+   */
+  reminders?: ReminderSlotDto[];
   /** Carried over by continue-as-new. */
   resume?: ObligationState;
   resumeReminders?: ReminderSlotDto[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { localDateOf, planObligationWorkflowId, resolveDeadline } from '@cchc/domain';
+import { localDateOf, planObligationWorkflowId, planReminders, resolveDeadline } from '@cchc/domain';
 import { AuditService, CalendarRepository } from '@cchc/persistence';
 import { ObligationStarter } from './obligation-starter';
 import { TemporalClientProvider } from '@cchc/temporal';
@@ -36,19 +36,27 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     if (input.after === null) await this.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: input.issuedAt });
     const batch = await this.prepareObligationBatch({ planId: input.planId, after: input.after, limit: input.limit });
     const started = batch.items.length ? await this.startObligationWorkflows({ items: batch.items }) : 0;
-    if (batch.nextCursor === null && (started > 0 || input.after !== null)) await this.startFollowUp(input.planId);
+    if (batch.nextCursor === null && (started > 0 || input.after !== null)) {
+      await this.startFollowUp(input.planId, input.issuedAt, batch.items[0]?.deadline.endsAt ?? null);
+    }
     return { started, nextCursor: batch.nextCursor };
   }
 
-  /** The overdue digests of the plan (plan-follow-up/{planId}); already started counts as started. */
-  private async startFollowUp(planId: string): Promise<void> {
+  /**
+   * The overdue digests of the plan (plan-follow-up/{planId}); already started counts as started. It has nothing to
+   * do before the children's deadline ends, so it is started with a delay until then: no work during the cascade.
+   */
+  private async startFollowUp(planId: string, issuedAt: string, deadlineEndsAt: string | null): Promise<void> {
     const client = await this.temporal.get();
+    // Measured on the workflows' clock (the cascade's start), not this process's.
+    const delayMs = deadlineEndsAt ? Date.parse(deadlineEndsAt) - Date.parse(issuedAt) : 0;
     try {
       await client.workflow.start(PLAN_FOLLOW_UP_WORKFLOW, {
         workflowId: planFollowUpWorkflowId(planId),
         taskQueue: this.temporal.taskQueue,
         args: [{ planId }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...(delayMs > 60_000 ? { startDelay: delayMs } : {}),
       });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
@@ -97,7 +105,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
   /** Creates (once) the obligations of the next batch of children in the plan's scope, in code order. */
   async prepareObligationBatch(input: { planId: string; after: string | null; limit: number }): Promise<ObligationBatch> {
     const [plan] = await this.em.query(
-      `SELECT id, unit_id, year, to_char(child_deadline, 'YYYY-MM-DD') AS child_deadline, scope, issued_at, created_by
+      `SELECT id, unit_id, year, to_char(child_deadline, 'YYYY-MM-DD') AS child_deadline, scope, issued_at, created_by, reminder_policy
          FROM plans WHERE id = $1`,
       [input.planId],
     );
@@ -113,7 +121,11 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     );
     if (!children.length) return { items: [], nextCursor: null };
 
-    const deadline = toDeadlineDto(resolveDeadline(plan.child_deadline, await this.calendar.calendar()));
+    const cal = await this.calendar.calendar();
+    const resolved = resolveDeadline(plan.child_deadline, cal);
+    const deadline = toDeadlineDto(resolved);
+    // One deadline and one policy for the whole batch: the reminder slots are planned once, here.
+    const reminders = planReminders(resolved, plan.reminder_policy, cal).map((r) => ({ key: r.key, kind: r.kind, offsetDays: r.offsetDays, sendAt: r.sendAt.toISOString() }));
     const ids = children.map((c) => c.id);
     const rows: Array<{ id: string; unit_id: string; created: boolean }> = await this.em.transaction(async (m) => {
       const inserted: Array<{ id: string; unit_id: string }> = await m.query(
@@ -150,6 +162,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
       year: plan.year,
       period: '',
       deadline,
+      reminders,
     }));
     return { items, nextCursor: children.length === input.limit ? children[children.length - 1].code : null };
   }

@@ -28,12 +28,13 @@ export class ObligationActivitiesImpl implements ObligationActivities {
 
   async createReportObligations(input: { obligationId: string }): Promise<number> {
     const [o] = await this.em.query(
-      `SELECT o.unit_id, o.parent_unit_id, o.year, o.source_plan_id, p.report_schedule
+      `SELECT o.unit_id, o.parent_unit_id, o.year, o.source_plan_id, p.report_schedule, p.reminder_policy
          FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1 AND o.kind = 'plan'`,
       [input.obligationId],
     );
     if (!o) return 0;
-    const periods = resolveReportSchedule(o.report_schedule, o.year, await this.calendar.calendar());
+    const cal = await this.calendar.calendar();
+    const periods = resolveReportSchedule(o.report_schedule, o.year, cal);
     const items: ObligationWorkflowInput[] = await this.em.transaction(async (m) => {
       const out: ObligationWorkflowInput[] = [];
       for (const p of periods) {
@@ -60,7 +61,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
             m,
           );
         }
-        out.push({ obligationId: row.id, kind: 'report', sourcePlanId: o.source_plan_id, unitId: o.unit_id, parentUnitId: o.parent_unit_id, year: o.year, period: p.period, deadline });
+        const reminders = planReminders(p.deadline, o.reminder_policy, cal).map((r) => ({ key: r.key, kind: r.kind, offsetDays: r.offsetDays, sendAt: r.sendAt.toISOString() }));
+        out.push({ obligationId: row.id, kind: 'report', sourcePlanId: o.source_plan_id, unitId: o.unit_id, parentUnitId: o.parent_unit_id, year: o.year, period: p.period, deadline, reminders });
       }
       return out;
     });
