@@ -1,9 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { Injectable } from '@nestjs/common';
 import { AccessService, today } from '../access/access.service';
 import { Actor, CurrentActor } from '../auth/actor';
 import { PageQuery } from '../http/common.dto';

@@ -3,7 +3,6 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import {
   conflict,
-  DomainError,
   nextStatus,
   notFound,
   PERIOD_LABELS,
@@ -22,11 +21,6 @@ import type { SaveReportDto } from './reports.dto';
 
 const EDITABLE = ['pending', 'draft', 'returned'];
 
-/**
- * How values combine across units: counts add up; 'last' (a level, e.g. procedures on display) adds up across
- * units too, since each unit reports its own level once per period; 'max' and 'avg' as named.
- */
-export const ACROSS_UNITS_SQL: Record<IndicatorDef['aggregation'], string> = { sum: 'sum', last: 'sum', max: 'max', avg: 'avg' };
 
 @Injectable()
 export class ReportsService {
@@ -128,7 +122,12 @@ export class ReportsService {
     );
   }
 
-  /** Facts of the strict subtree below `unitId` for a year and period: accepted, and submitted-not-yet-accepted apart. */
+  /**
+   * Facts of the subtree below `unitId` (from `minDepth`) for a year and period, over the tree as of the period's
+   * cut-off end: accepted, and submitted-not-yet-accepted apart. Across units counts add up; 'last' (a level, e.g.
+   * procedures on display, reported once per unit and period) adds up too; 'max' and 'avg' as named
+   * (ACROSS_UNITS_RULE in libs/domain/src/reports).
+   */
   async rollupBelow(unitId: string, year: number, period: string, minDepth = 1) {
     const asOf = periodReferenceDate(year, period as PeriodKind);
     const rows: Array<{ code: string; state: string; value: number }> = await this.em.query(
@@ -156,4 +155,3 @@ export class ReportsService {
   }
 }
 
-export { DomainError };
