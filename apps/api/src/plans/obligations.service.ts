@@ -42,26 +42,22 @@ export class ObligationsService {
   ) {}
 
   /** What my unit owes its parent. */
-  async incoming(actor: Actor, q: ObligationQuery): Promise<ObligationView[]> {
-    const unitId = q.unitId ?? actor.unitId;
-    await this.access.authorize(actor, 'unit.read', unitId);
-    const rows = await this.em.query(
-      `SELECT ${OBLIGATION_COLUMNS} ${FROM}
-        WHERE o.unit_id = $1 AND ($2::int IS NULL OR o.year = $2) AND ($3::text IS NULL OR o.kind = $3) AND ($4::text IS NULL OR o.status = $4)
-        ORDER BY o.effective_deadline, o.kind, o.period`,
-      [unitId, q.year ?? null, q.kind ?? null, q.status ?? null],
-    );
-    return rows.map((r: Record<string, any>) => this.view(r));
+  incoming(actor: Actor, q: ObligationQuery): Promise<ObligationView[]> {
+    return this.listFor(actor, q, 'unit_id', 'o.effective_deadline, o.kind, o.period');
   }
 
   /** What the children of my unit (or of a unit I may read) owe it: status, deadline, days left or late. */
-  async outgoing(actor: Actor, q: ObligationQuery): Promise<ObligationView[]> {
+  outgoing(actor: Actor, q: ObligationQuery): Promise<ObligationView[]> {
+    return this.listFor(actor, q, 'parent_unit_id', 'u.code, o.kind, o.period');
+  }
+
+  private async listFor(actor: Actor, q: ObligationQuery, column: 'unit_id' | 'parent_unit_id', order: string): Promise<ObligationView[]> {
     const unitId = q.unitId ?? actor.unitId;
     await this.access.authorize(actor, 'unit.read', unitId);
     const rows = await this.em.query(
       `SELECT ${OBLIGATION_COLUMNS} ${FROM}
-        WHERE o.parent_unit_id = $1 AND ($2::int IS NULL OR o.year = $2) AND ($3::text IS NULL OR o.kind = $3) AND ($4::text IS NULL OR o.status = $4)
-        ORDER BY u.code, o.kind, o.period`,
+        WHERE o.${column} = $1 AND ($2::int IS NULL OR o.year = $2) AND ($3::text IS NULL OR o.kind = $3) AND ($4::text IS NULL OR o.status = $4)
+        ORDER BY ${order}`,
       [unitId, q.year ?? null, q.kind ?? null, q.status ?? null],
     );
     return rows.map((r: Record<string, any>) => this.view(r));
