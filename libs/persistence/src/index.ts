@@ -4,3 +4,4 @@ export * from './audit.service';
 export * from './persistence.module';
 export * from './units';
 export * from './calendar';
+export * from './reports';

@@ -6,14 +6,13 @@ import {
   nextStatus,
   notFound,
   PERIOD_LABELS,
-  periodReferenceDate,
   validateNarrative,
   validateReportValues,
   type IndicatorDef,
   type ObligationCommand,
   type PeriodKind,
 } from '@cchc/domain';
-import { AuditService } from '@cchc/persistence';
+import { AuditService, subtreeRollup } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationCommands } from '../plans/obligation-commands.service';
@@ -122,28 +121,9 @@ export class ReportsService {
     );
   }
 
-  /**
-   * Facts of the subtree below `unitId` (from `minDepth`) for a year and period, over the tree as of the period's
-   * cut-off end: accepted, and submitted-not-yet-accepted apart. Across units counts add up; 'last' (a level, e.g.
-   * procedures on display, reported once per unit and period) adds up too; 'max' and 'avg' as named
-   * (ACROSS_UNITS_RULE in libs/domain/src/reports).
-   */
-  async rollupBelow(unitId: string, year: number, period: string, minDepth = 1) {
-    const asOf = periodReferenceDate(year, period as PeriodKind);
-    const rows: Array<{ code: string; state: string; value: number }> = await this.em.query(
-      `SELECT f.indicator_code AS code, f.state,
-              CASE i.aggregation WHEN 'max' THEN max(f.value) WHEN 'avg' THEN avg(f.value) ELSE sum(f.value) END::float8 AS value
-         FROM unit_closure c
-         JOIN report_facts f ON f.unit_id = c.descendant_id AND f.year = $2 AND f.period = $3
-         JOIN indicators i ON i.code = f.indicator_code
-        WHERE c.ancestor_id = $1 AND c.depth >= $4 AND c.valid_from <= $5::date AND c.valid_to > $5::date
-        GROUP BY f.indicator_code, f.state, i.aggregation`,
-      [unitId, year, period, minDepth, asOf],
-    );
-    const accepted: Record<string, number> = {};
-    const submittedOnly: Record<string, number> = {};
-    for (const r of rows) (r.state === 'accepted' ? accepted : submittedOnly)[r.code] = r.value;
-    return { accepted, submittedOnly };
+  /** The subtree rollup (see subtreeRollup): accepted, and submitted-not-yet-accepted apart. */
+  rollupBelow(unitId: string, year: number, period: string, minDepth = 1) {
+    return subtreeRollup(this.em, { unitId, year, period, minDepth });
   }
 
   private async content(reportId: string, m: EntityManager) {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { parseLocalDate, periodReferenceDate, planCascadeWorkflowId, planReminders, reportObligationWorkflowId, resolveDeadline, resolveReportSchedule, type ObligationCommand } from '@cchc/domain';
-import { AuditService, CalendarRepository } from '@cchc/persistence';
+import { parseLocalDate, planCascadeWorkflowId, planReminders, reportObligationWorkflowId, resolveDeadline, resolveReportSchedule, type ObligationCommand } from '@cchc/domain';
+import { AuditService, CalendarRepository, subtreeRollup } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type ObligationWorkflowInput, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
@@ -143,13 +143,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     if (input.command === 'submit') {
       const versionNo = report.submission_count + 1;
       const values = await m.query(`SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`, [report.id]);
-      const rollup = await m.query(
-        `SELECT f.indicator_code AS "indicatorCode", sum(f.value)::float8 AS value
-           FROM report_facts f JOIN unit_closure c ON c.descendant_id = f.unit_id AND c.ancestor_id = $1 AND c.depth > 0
-                AND c.valid_from <= $4::date AND c.valid_to > $4::date
-          WHERE f.year = $2 AND f.period = $3 AND f.state = 'accepted' GROUP BY 1 ORDER BY 1`,
-        [report.unit_id, report.year, report.period, periodReferenceDate(report.year, report.period)],
-      );
+      const { accepted } = await subtreeRollup(m, { unitId: report.unit_id, year: report.year, period: report.period, minDepth: 1 });
+      const rollup = Object.keys(accepted).sort().map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
       await m.query(`INSERT INTO report_versions (report_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`, [
         report.id,
         versionNo,
