@@ -7,7 +7,13 @@ const moduleNameMapper = {
   '^@cchc/(domain|contracts|persistence|config|temporal)$': '<rootDir>/libs/$1/src',
   '^@cchc/(domain|contracts|persistence|config|temporal)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  transform,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [

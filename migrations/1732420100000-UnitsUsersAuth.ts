@@ -120,7 +120,15 @@ export class UnitsUsersAuth1732420100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['login_attempts', 'auth_sessions', 'users', 'unit_merges', 'unit_closure', 'unit_links', 'units']) {
+    for (const t of [
+      'login_attempts',
+      'auth_sessions',
+      'users',
+      'unit_merges',
+      'unit_closure',
+      'unit_links',
+      'units',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

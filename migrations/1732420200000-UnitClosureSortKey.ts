@@ -21,7 +21,9 @@ export class UnitClosureSortKey1732420200000 implements MigrationInterface {
         IF NEW.code <> OLD.code THEN RAISE EXCEPTION 'unit codes are immutable (%)', OLD.code; END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER units_code_immutable BEFORE UPDATE OF code ON units FOR EACH ROW EXECUTE FUNCTION units_code_immutable()`);
+    await q.query(
+      `CREATE TRIGGER units_code_immutable BEFORE UPDATE OF code ON units FOR EACH ROW EXECUTE FUNCTION units_code_immutable()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -79,8 +79,12 @@ export class PlansObligations1732420300000 implements MigrationInterface {
     await q.query(`CREATE INDEX obligations_unit_idx ON obligations (unit_id, year, kind)`);
     await q.query(`CREATE INDEX obligations_inbox_idx ON obligations (parent_unit_id, status, last_submitted_at)`);
     await q.query(`CREATE INDEX obligations_source_idx ON obligations (source_plan_id, kind, status)`);
-    await q.query(`ALTER TABLE plans ADD CONSTRAINT plans_obligation_fk FOREIGN KEY (obligation_id) REFERENCES obligations(id)`);
-    await q.query(`CREATE UNIQUE INDEX plans_obligation_unique ON plans (obligation_id) WHERE obligation_id IS NOT NULL`);
+    await q.query(
+      `ALTER TABLE plans ADD CONSTRAINT plans_obligation_fk FOREIGN KEY (obligation_id) REFERENCES obligations(id)`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX plans_obligation_unique ON plans (obligation_id) WHERE obligation_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE plan_versions (

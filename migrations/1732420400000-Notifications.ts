@@ -44,7 +44,9 @@ export class Notifications1732420400000 implements MigrationInterface {
         sent_at timestamptz,
         CONSTRAINT outbound_messages_once UNIQUE (dedupe_key)
       )`);
-    await q.query(`CREATE INDEX outbound_messages_pending_idx ON outbound_messages (created_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX outbound_messages_pending_idx ON outbound_messages (created_at) WHERE status = 'pending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

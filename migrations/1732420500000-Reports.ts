@@ -89,10 +89,13 @@ export class Reports1732420500000 implements MigrationInterface {
         state text NOT NULL CHECK (state IN ('submitted','accepted')),
         PRIMARY KEY (report_id, indicator_code)
       )`);
-    await q.query(`CREATE INDEX report_facts_rollup_idx ON report_facts (year, period, unit_id) INCLUDE (indicator_code, value, state)`);
+    await q.query(
+      `CREATE INDEX report_facts_rollup_idx ON report_facts (year, period, unit_id) INCLUDE (indicator_code, value, state)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['report_facts', 'report_versions', 'report_values', 'reports', 'indicators']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['report_facts', 'report_versions', 'report_values', 'reports', 'indicators'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -7,4 +7,11 @@ import { PlansObligations1732420300000 } from './1732420300000-PlansObligations'
 import { Notifications1732420400000 } from './1732420400000-Notifications';
 import { Reports1732420500000 } from './1732420500000-Reports';
 
-export const MIGRATIONS = [Foundation1732420000000, UnitsUsersAuth1732420100000, UnitClosureSortKey1732420200000, PlansObligations1732420300000, Notifications1732420400000, Reports1732420500000];
+export const MIGRATIONS = [
+  Foundation1732420000000,
+  UnitsUsersAuth1732420100000,
+  UnitClosureSortKey1732420200000,
+  PlansObligations1732420300000,
+  Notifications1732420400000,
+  Reports1732420500000,
+];

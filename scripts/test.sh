@@ -30,6 +30,8 @@ export CCHC_TEST_DATA_DIR="$DATA_DIR/test"
 mkdir -p "$CCHC_TEST_DATA_DIR"
 
 if [ $# -eq 0 ]; then
+  log "linting"
+  npm run --silent lint || die "lint failed: run \`npm run format\` for formatting, fix the rest by hand"
   log "type-checking"
   npx tsc -p tsconfig.json --noEmit
 fi

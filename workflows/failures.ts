@@ -10,7 +10,12 @@ export function guard<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof DomainError) {
-      throw ApplicationFailure.create({ type: e.code, message: e.message, details: [{ kind: e.kind, details: e.details ?? null }], nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: e.code,
+        message: e.message,
+        details: [{ kind: e.kind, details: e.details ?? null }],
+        nonRetryable: true,
+      });
     }
     throw e;
   }

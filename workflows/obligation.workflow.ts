@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { DomainError, isAwaitingUnit, isLocalDate, isOpen, nextStatus, validateReturnReason } from '@cchc/domain';
 import {
   extendDeadlineUpdate,
@@ -81,7 +88,9 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
         const to = nextStatus(from, req.command);
         const at = new Date(); // workflow time: deterministic, and the server's clock in tests
         const firstSubmission = req.command === 'submit' && state.firstSubmittedAt === null;
-        const submittedOnTime = firstSubmission ? at.getTime() < Date.parse(state.deadline.endsAt) : state.submittedOnTime;
+        const submittedOnTime = firstSubmission
+          ? at.getTime() < Date.parse(state.deadline.endsAt)
+          : state.submittedOnTime;
         const seq = state.seq + 1;
         const { versionNo } = await acts.recordTransition({
           obligationId: input.obligationId,
@@ -106,17 +115,28 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
           await acts.createReportObligations({ obligationId: input.obligationId });
           await acts.cascadeApprovedPlan({ obligationId: input.obligationId, approvedBy: req.actor });
         }
-        return { obligationId: input.obligationId, from, to, at: at.toISOString(), versionNo, submittedOnTime: state.submittedOnTime };
+        return {
+          obligationId: input.obligationId,
+          from,
+          to,
+          at: at.toISOString(),
+          versionNo,
+          submittedOnTime: state.submittedOnTime,
+        };
       }),
     { validator: checkTransition },
   );
 
   const checkExtension = (req: ExtendDeadlineRequest) => {
     guard(() => {
-      if (!isLocalDate(req.nominal)) throw new DomainError('validation', 'obligation.invalid_deadline', 'Hạn mới không phải ngày hợp lệ');
-      if (!isOpen(state.status)) throw new DomainError('conflict', 'obligation.closed', 'Nghĩa vụ đã hoàn thành, không thể gia hạn');
+      if (!isLocalDate(req.nominal))
+        throw new DomainError('validation', 'obligation.invalid_deadline', 'Hạn mới không phải ngày hợp lệ');
+      if (!isOpen(state.status))
+        throw new DomainError('conflict', 'obligation.closed', 'Nghĩa vụ đã hoàn thành, không thể gia hạn');
       if (req.nominal <= state.deadline.nominal) {
-        throw new DomainError('unprocessable', 'obligation.extension_not_later', 'Hạn mới phải sau hạn hiện tại', { current: state.deadline.nominal });
+        throw new DomainError('unprocessable', 'obligation.extension_not_later', 'Hạn mới phải sau hạn hiện tại', {
+          current: state.deadline.nominal,
+        });
       }
     });
   };
@@ -148,7 +168,9 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
   );
 
   if (!input.resume) {
-    reminders = input.reminders ? input.reminders.filter((r) => Date.parse(r.sendAt) > Date.now()) : await futureSlots();
+    reminders = input.reminders
+      ? input.reminders.filter((r) => Date.parse(r.sendAt) > Date.now())
+      : await futureSlots();
   }
 
   while (isOpen(state.status)) {
@@ -177,7 +199,11 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
       if (due && Date.parse(due.sendAt) <= now) {
         reminders = reminders.slice(1);
         if (isAwaitingUnit(state.status)) {
-          const messageIds = await acts.enqueueReminder({ obligationId: input.obligationId, slot: due, deadline: state.deadline });
+          const messageIds = await acts.enqueueReminder({
+            obligationId: input.obligationId,
+            slot: due,
+            deadline: state.deadline,
+          });
           // Delivery runs alongside: a slow mail server never holds up the deadline or the next reminder.
           if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
         }

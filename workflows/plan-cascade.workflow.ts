@@ -28,7 +28,13 @@ export async function planCascadeWorkflow(input: PlanCascadeInput): Promise<Plan
   let after = input.after ?? null;
   let started = input.startedSoFar ?? 0;
   for (;;) {
-    const batch = await acts.cascadeBatch({ planId: input.planId, issuedBy: input.issuedBy, issuedAt, after, limit: CASCADE_BATCH_SIZE });
+    const batch = await acts.cascadeBatch({
+      planId: input.planId,
+      issuedBy: input.issuedBy,
+      issuedAt,
+      after,
+      limit: CASCADE_BATCH_SIZE,
+    });
     started += batch.started;
     after = batch.nextCursor;
     if (!after) break;

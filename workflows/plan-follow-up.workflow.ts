@@ -27,7 +27,12 @@ export async function planFollowUpWorkflow(input: { planId: string }): Promise<{
     if (plansDone && !slot.period) continue;
     const wait = Date.parse(slot.sendAt) - Date.now();
     if (wait > 0) await sleep(wait);
-    const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({ planId: input.planId, slotKey: slot.key, sendAt: slot.sendAt, period: slot.period });
+    const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({
+      planId: input.planId,
+      slotKey: slot.key,
+      sendAt: slot.sendAt,
+      period: slot.period,
+    });
     if (lateUnits > 0) digests++;
     if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
     if (!slot.period && awaiting === 0) plansDone = true;

@@ -28,7 +28,11 @@ const CONCURRENCY = 8; // the same as the cascade's startObligationWorkflows
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: n }, async () => { for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x); }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x);
+    }),
+  );
 }
 
 async function main() {
@@ -38,7 +42,11 @@ async function main() {
   const { url, ds } = await freshDatabase('cchc_bench_cascade');
   const units = generateProvince();
   await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(units.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })), '2020-01-01', m),
+    new UnitTreeRepository(m).insertUnits(
+      units.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
+      '2020-01-01',
+      m,
+    ),
   );
   await ds.query('VACUUM ANALYZE');
   const year = new Date().getFullYear() + 1;
@@ -48,8 +56,18 @@ async function main() {
   const taskQueue = `bench-${Date.now()}`;
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
-  const config = loadConfig({ DATABASE_URL: url, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', NODE_ENV: 'test', DATABASE_POOL_SIZE: '20' });
-  const workerApp = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { temporalClient: client }), { logger: false });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    DATABASE_POOL_SIZE: '20',
+  });
+  const workerApp = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config, { temporalClient: client }),
+    { logger: false },
+  );
   const service = workerApp.get(WorkerService);
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await service.create({ connection: nativeConnection, taskQueue, workflowBundlePath: bundlePath });
@@ -60,12 +78,23 @@ async function main() {
       await ds.query(
         `INSERT INTO plans (unit_id, year, obligation_id, title, sections, child_deadline, report_schedule, reminder_policy, status, created_by)
          VALUES ($1, $2, $3, 'Kế hoạch tuyên truyền CCHC', '{"purpose":"x","content":"y"}', make_date($2, 1, 31), $4, $5, $6, 'bench') RETURNING id`,
-        [unitId, year, obligationId, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy()), obligationId ? 'approved' : 'draft'],
+        [
+          unitId,
+          year,
+          obligationId,
+          JSON.stringify(defaultReportSchedule()),
+          JSON.stringify(defaultReminderPolicy()),
+          obligationId ? 'approved' : 'draft',
+        ],
       )
     )[0].id as string;
   const cascade = async (planIds: string[]) => {
     await pool(planIds, CONCURRENCY, (planId) =>
-      client.workflow.start(PLAN_CASCADE_WORKFLOW, { workflowId: planCascadeWorkflowId(planId), taskQueue, args: [{ planId, issuedBy: 'bench' }] }),
+      client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+        workflowId: planCascadeWorkflowId(planId),
+        taskQueue,
+        args: [{ planId, issuedBy: 'bench' }],
+      }),
     );
     await pool(planIds, CONCURRENCY, (planId) => client.workflow.getHandle(planCascadeWorkflowId(planId)).result());
   };
@@ -93,7 +122,9 @@ async function main() {
   // baseline: start as many empty workflows, same server, same worker, same concurrency
   const ids = Array.from({ length: total }, (_, i) => `bench-empty/${taskQueue}/${i}`);
   t = process.hrtime.bigint();
-  await pool(ids, CONCURRENCY, (workflowId) => client.workflow.start('emptyWorkflow', { workflowId, taskQueue, args: [] }));
+  await pool(ids, CONCURRENCY, (workflowId) =>
+    client.workflow.start('emptyWorkflow', { workflowId, taskQueue, args: [] }),
+  );
   const emptyMs = Number(process.hrtime.bigint() - t) / 1e6;
   const emptyRate = total / (emptyMs / 1000);
 
@@ -104,7 +135,9 @@ async function main() {
   await connection.close();
   await ds.destroy();
 
-  console.log(`\nlevel 1: ${level1} obligations in ${level1Ms.toFixed(0)} ms; level 2: ${total - level1} obligations (${plans.length} cascades) in ${level2Ms.toFixed(0)} ms`);
+  console.log(
+    `\nlevel 1: ${level1} obligations in ${level1Ms.toFixed(0)} ms; level 2: ${total - level1} obligations (${plans.length} cascades) in ${level2Ms.toFixed(0)} ms`,
+  );
   console.log(`empty workflows: ${total} started in ${emptyMs.toFixed(0)} ms\n`);
   report({
     units: units.length,

@@ -18,11 +18,17 @@ const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
 async function main() {
   const { ds } = await freshDatabase('cchc_bench_rollup');
   const country = generateCountry();
-  let t = Date.now();
+  const t = Date.now();
   await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(country.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })), '2020-01-01', m),
+    new UnitTreeRepository(m).insertUnits(
+      country.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
+      '2020-01-01',
+      m,
+    ),
   );
-  const indicators: string[] = (await ds.query(`SELECT code FROM indicators ORDER BY code LIMIT 15`)).map((r: { code: string }) => r.code);
+  const indicators: string[] = (await ds.query(`SELECT code FROM indicators ORDER BY code LIMIT 15`)).map(
+    (r: { code: string }) => r.code,
+  );
   const root = (await ds.query(`SELECT id FROM units WHERE code = 'VN'`))[0].id;
   const [plan] = await ds.query(
     `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)
@@ -36,7 +42,9 @@ async function main() {
        FROM units u CROSS JOIN unnest($4::text[]) AS p WHERE u.code <> 'VN'`,
     [plan.id, root, YEAR, PERIODS],
   );
-  await ds.query(`INSERT INTO reports (obligation_id, unit_id, year, period, created_by) SELECT id, unit_id, year, period, 'bench' FROM obligations WHERE kind = 'report'`);
+  await ds.query(
+    `INSERT INTO reports (obligation_id, unit_id, year, period, created_by) SELECT id, unit_id, year, period, 'bench' FROM obligations WHERE kind = 'report'`,
+  );
   await ds.query(
     `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
      SELECT r.id, r.unit_id, r.year, r.period, i, (abs(hashtext(r.id::text || i)) % 50)::numeric, 'accepted'
@@ -47,10 +55,14 @@ async function main() {
   await ds.query('VACUUM ANALYZE');
   const loadMs = Date.now() - t;
 
-  const province = (await ds.query(`SELECT id FROM units WHERE kind = 'province' ORDER BY code LIMIT 1 OFFSET 10`))[0].id;
+  const province = (await ds.query(`SELECT id FROM units WHERE kind = 'province' ORDER BY code LIMIT 1 OFFSET 10`))[0]
+    .id;
   const asOf = periodReferenceDate(YEAR, 'Q1');
   const provinceUnits: string[] = (
-    await ds.query(`SELECT descendant_id FROM unit_closure WHERE ancestor_id = $1 AND valid_from <= $2::date AND valid_to > $2::date`, [province, asOf])
+    await ds.query(
+      `SELECT descendant_id FROM unit_closure WHERE ancestor_id = $1 AND valid_from <= $2::date AND valid_to > $2::date`,
+      [province, asOf],
+    )
   ).map((r: { descendant_id: string }) => r.descendant_id);
 
   // the query the API runs
@@ -78,7 +90,9 @@ async function main() {
     3,
   );
   await ds.destroy();
-  console.log(`\n${country.length} units, ${facts} facts loaded in ${loadMs} ms; province of ${provinceUnits.length} units; results identical: ${same}\n`);
+  console.log(
+    `\n${country.length} units, ${facts} facts loaded in ${loadMs} ms; province of ${provinceUnits.length} units; results identical: ${same}\n`,
+  );
   report({
     units: country.length,
     facts,

@@ -11,7 +11,12 @@ import { withDemoData } from '../support/demo';
 import { DEMO_UNITS, subtreeCodes, type Role } from '../../libs/persistence/src/seed';
 
 const OWN = 'BTH.SGDDT';
-const TARGETS = { own: OWN, child: 'BTH.SGDDT.THPT-CH', sibling: 'BTH.STTTT', otherBranch: 'BTH.PTH.PGDDT.THCS-TS' } as const;
+const TARGETS = {
+  own: OWN,
+  child: 'BTH.SGDDT.THPT-CH',
+  sibling: 'BTH.STTTT',
+  otherBranch: 'BTH.PTH.PGDDT.THCS-TS',
+} as const;
 type Target = keyof typeof TARGETS;
 type Action = 'read' | 'subtree' | 'audit' | 'edit' | 'createChild' | 'createUser';
 
@@ -122,14 +127,32 @@ describe('scoped access (e2e)', () => {
       case 'audit':
         return http.get(`/audit`).query({ unitId }).set(auth);
       case 'edit':
-        return http.patch(`/units/${unitId}`).set(auth).send({ email: `edited${n}@demo.cchc.vn` });
+        return http
+          .patch(`/units/${unitId}`)
+          .set(auth)
+          .send({ email: `edited${n}@demo.cchc.vn` });
       case 'createChild':
-        return http.post('/units').set(auth).send({ parentId: unitId, code: `TEST.NEW${n}`, name: `Tổ công tác số ${n}`, abbreviation: 'TCT', kind: 'office' });
+        return http
+          .post('/units')
+          .set(auth)
+          .send({
+            parentId: unitId,
+            code: `TEST.NEW${n}`,
+            name: `Tổ công tác số ${n}`,
+            abbreviation: 'TCT',
+            kind: 'office',
+          });
       case 'createUser':
         return http
           .post('/users')
           .set(auth)
-          .send({ unitId, email: `new${n}@demo.cchc.vn`, fullName: 'Trần Thị Bình', roles: ['drafter'], password: 'MatKhau2024x' });
+          .send({
+            unitId,
+            email: `new${n}@demo.cchc.vn`,
+            fullName: 'Trần Thị Bình',
+            roles: ['drafter'],
+            password: 'MatKhau2024x',
+          });
     }
   };
 
@@ -175,10 +198,15 @@ describe('scoped access (e2e)', () => {
     for (const u of users.body.items) expect(allowed.has(u.unitId) || !(await isSeeded(u.unitId))).toBe(true);
 
     const audit = await http.get('/audit').query({ limit: 500 }).set('Authorization', `Bearer ${token}`).expect(200);
-    for (const a of audit.body.items) expect(a.unitId === null ? false : allowed.has(a.unitId) || !(await isSeeded(a.unitId))).toBe(true);
+    for (const a of audit.body.items)
+      expect(a.unitId === null ? false : allowed.has(a.unitId) || !(await isSeeded(a.unitId))).toBe(true);
 
     // search never leaks either
-    const search = await http.get('/units').query({ q: 'truong', limit: 500 }).set('Authorization', `Bearer ${token}`).expect(200);
+    const search = await http
+      .get('/units')
+      .query({ q: 'truong', limit: 500 })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     for (const u of search.body.items) expect(allowed.has(u.id) || u.code.startsWith('TEST.')).toBe(true);
   });
 

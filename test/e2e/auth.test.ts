@@ -64,7 +64,11 @@ describe('authentication (e2e)', () => {
     const email = demoUserEmail('drafter', 'BTH.DPTTH');
     const a = (await login(email).expect(200)).body;
     const b = (await login(email).expect(200)).body;
-    await http().post('/auth/password').set('Authorization', `Bearer ${a.accessToken}`).send({ currentPassword: DEMO_PASSWORD, newPassword: 'short' }).expect(400);
+    await http()
+      .post('/auth/password')
+      .set('Authorization', `Bearer ${a.accessToken}`)
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'short' })
+      .expect(400);
     await http()
       .post('/auth/password')
       .set('Authorization', `Bearer ${a.accessToken}`)
@@ -78,7 +82,9 @@ describe('authentication (e2e)', () => {
     await http().get('/auth/me').set('Authorization', `Bearer ${a.accessToken}`).expect(200);
     await http().get('/auth/me').set('Authorization', `Bearer ${b.accessToken}`).expect(401);
     await login(email, 'MatKhauMoi2025').expect(200);
-    const audit = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.password_changed'`);
+    const audit = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.password_changed'`,
+    );
     expect(audit[0].n).toBe(1);
   });
 

@@ -8,7 +8,6 @@
  *  - Vietnamese text arrives with its diacritics; no (recipient, message) pair is delivered twice.
  */
 import { INestApplication } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { TestDatabase } from '../support/database';
 import { startStack, Stack } from '../support/stack';
@@ -19,28 +18,37 @@ import { demoUserEmail, DEMO_UNITS } from '../../libs/persistence/src/seed';
 
 describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
   let db: TestDatabase;
-  let env: TestWorkflowEnvironment;
   let api: INestApplication;
   let stack: Stack;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let demo: Awaited<ReturnType<typeof withDemoData>>;
   const http = () => request(api.getHttpServer());
-  const as = async (role: 'drafter' | 'approver' | 'reviewer', unit: string) => ({ Authorization: `Bearer ${await demo.token(role, unit)}` });
+  const as = async (role: 'drafter' | 'approver' | 'reviewer', unit: string) => ({
+    Authorization: `Bearer ${await demo.token(role, unit)}`,
+  });
   const sleepUntil = (iso: string) => stack.sleepUntil(iso);
   const keysFor = (email: string, deadline?: string) =>
     smtp.mails
       .filter((m) => m.to === email && m.key.startsWith('reminder/') && (!deadline || m.key.includes(`/${deadline}/`)))
       .map((m) => m.key.split('/').pop()!);
   const obligationId = async (code: string) =>
-    (await db.dataSource.query(`SELECT o.id FROM obligations o JOIN units u ON u.id = o.unit_id WHERE u.code = $1`, [code]))[0].id as string;
+    (
+      await db.dataSource.query(`SELECT o.id FROM obligations o JOIN units u ON u.id = o.unit_id WHERE u.code = $1`, [
+        code,
+      ])
+    )[0].id as string;
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
     stack = await startStack({
       startAt: '2024-01-15T01:00:00Z',
-      workerEnv: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Hệ thống CCHC <cchc@binhthuan.gov.vn>' },
+      workerEnv: {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        SMTP_FROM: 'Hệ thống CCHC <cchc@binhthuan.gov.vn>',
+      },
     });
-    ({ db, env, api } = stack);
+    ({ db, api } = stack);
     demo = await withDemoData(db.dataSource, api);
   });
   afterAll(async () => {
@@ -59,18 +67,32 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
         childDeadline: '2024-01-31',
       })
       .expect(201);
-    await http().post(`/plans/${plan.body.id}/issue`).set(await as('approver', 'BTH')).expect(202);
+    await http()
+      .post(`/plans/${plan.body.id}/issue`)
+      .set(await as('approver', 'BTH'))
+      .expect(202);
     const children = DEMO_UNITS.filter((u) => u.parentCode === 'BTH');
-    await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === children.length, 30_000, 'obligations');
+    await eventually(
+      async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === children.length,
+      30_000,
+      'obligations',
+    );
 
     // 29/01: Sở Tư pháp drafts and submits
     await sleepUntil('2024-01-29T03:00:00Z');
     const stp = await http()
       .post('/plans')
       .set(await as('drafter', 'BTH.STP'))
-      .send({ year: 2024, title: 'Kế hoạch tuyên truyền CCHC năm 2024 của Sở Tư pháp', sections: { purpose: 'a', content: 'b' } })
+      .send({
+        year: 2024,
+        title: 'Kế hoạch tuyên truyền CCHC năm 2024 của Sở Tư pháp',
+        sections: { purpose: 'a', content: 'b' },
+      })
       .expect(201);
-    await http().post(`/plans/${stp.body.id}/submit`).set(await as('drafter', 'BTH.STP')).expect(200);
+    await http()
+      .post(`/plans/${stp.body.id}/submit`)
+      .set(await as('drafter', 'BTH.STP'))
+      .expect(200);
 
     // 30/01 10:00: Sở TT&TT gets until 07/02 (after that morning's reminder)
     await sleepUntil('2024-01-30T03:00:00Z');
@@ -91,7 +113,20 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
     expect(keysFor(demoUserEmail('approver', 'BTH.STP'))).toEqual(['before:-7', 'before:-3']);
 
     // Sở KH&ĐT: the whole policy, to drafters, approvers and the unit's contact address
-    const all = ['before:-7', 'before:-3', 'before:-1', 'due_today:0', 'overdue:3', 'overdue:6', 'overdue:9', 'overdue:18', 'overdue:21', 'overdue:24', 'overdue:27', 'overdue:30'];
+    const all = [
+      'before:-7',
+      'before:-3',
+      'before:-1',
+      'due_today:0',
+      'overdue:3',
+      'overdue:6',
+      'overdue:9',
+      'overdue:18',
+      'overdue:21',
+      'overdue:24',
+      'overdue:27',
+      'overdue:30',
+    ];
     expect(keysFor(skhdtDrafter)).toEqual(all);
     expect(keysFor(demoUserEmail('approver', 'BTH.SKHDT'))).toEqual(all);
     const contact = DEMO_UNITS.find((u) => u.code === 'BTH.SKHDT')!.email!.toLowerCase();
@@ -101,29 +136,49 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
     // Sở TT&TT: the old deadline's reminders up to the extension, then the new deadline's
     const stttt = demoUserEmail('drafter', 'BTH.STTTT');
     expect(keysFor(stttt, '2024-01-31')).toEqual(['before:-7', 'before:-3', 'before:-1']);
-    expect(keysFor(stttt, '2024-02-07').slice(0, 5)).toEqual(['before:-7', 'before:-3', 'before:-1', 'due_today:0', 'overdue:3']);
+    expect(keysFor(stttt, '2024-02-07').slice(0, 5)).toEqual([
+      'before:-7',
+      'before:-3',
+      'before:-1',
+      'due_today:0',
+      'overdue:3',
+    ]);
 
     // Vietnamese text intact
     const first = smtp.mails.find((m) => m.to === skhdtDrafter && m.key.endsWith('before:-7'))!;
-    expect(first.subject).toBe('Nhắc hạn: còn 7 ngày để xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(first.subject).toBe(
+      'Nhắc hạn: còn 7 ngày để xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
     expect(first.text).toContain('Kính gửi: Sở Kế hoạch và Đầu tư');
     expect(first.text).toContain('Thực hiện Kế hoạch số 1/KH-UBND của Ủy ban nhân dân tỉnh Bình Thuận');
     expect(first.text).toContain('chậm nhất ngày 31/01/2024 (còn 7 ngày)');
     const lateMail = smtp.mails.find((m) => m.to === skhdtDrafter && m.key.endsWith('overdue:6'))!;
-    expect(lateMail.subject).toBe('Quá hạn 6 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(lateMail.subject).toBe(
+      'Quá hạn 6 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
 
     // Digests: the province's approvers and Sở Nội vụ's reviewers, one per day listing every late child
     for (const officer of [demoUserEmail('approver', 'BTH'), demoUserEmail('reviewer', 'BTH.SNV')]) {
       const digests = smtp.mails.filter((m) => m.to === officer && m.key.startsWith('digest/'));
       expect(digests.map((d) => d.key.split('/').pop())).toEqual([
-        'overdue:first', 'overdue:3', 'overdue:6', 'overdue:9', 'overdue:18', 'overdue:21', 'overdue:24', 'overdue:27', 'overdue:30',
+        'overdue:first',
+        'overdue:3',
+        'overdue:6',
+        'overdue:9',
+        'overdue:18',
+        'overdue:21',
+        'overdue:24',
+        'overdue:27',
+        'overdue:30',
       ]);
       expect(digests[0].subject).toMatch(/^Đôn đốc: \d+ đơn vị trực thuộc Ủy ban nhân dân tỉnh Bình Thuận quá hạn/);
       expect(digests[0].text).toContain('Sở Kế hoạch và Đầu tư — hạn 31/01/2024, quá hạn 1 ngày (Chưa thực hiện)');
       expect(digests[0].text).not.toContain('Sở Tư pháp');
       expect(digests[0].text).not.toContain('Sở Thông tin và Truyền thông'); // extended: not late on 01/02
     }
-    expect(smtp.mails.filter((m) => m.to === demoUserEmail('drafter', 'BTH') && m.key.startsWith('digest/'))).toEqual([]);
+    expect(smtp.mails.filter((m) => m.to === demoUserEmail('drafter', 'BTH') && m.key.startsWith('digest/'))).toEqual(
+      [],
+    );
 
     // exactly once per recipient and message
     const pairs = smtp.mails.map((m) => `${m.to} ${m.key}`);
@@ -138,9 +193,14 @@ describe('deadline reminders and escalation (time-skipping, real SMTP)', () => {
     const count = await http().get('/notifications/unread-count').set(headers).expect(200);
     expect(count.body.unread).toBe(12);
     const list = await http().get('/notifications').query({ limit: 3 }).set(headers).expect(200);
-    expect(list.body.items[0].title).toBe('Quá hạn 30 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(list.body.items[0].title).toBe(
+      'Quá hạn 30 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
     await http().post(`/notifications/${list.body.items[0].id}/read`).set(headers).expect(200);
-    await http().post(`/notifications/${list.body.items[0].id}/read`).set(await as('drafter', 'BTH.STP')).expect(404);
+    await http()
+      .post(`/notifications/${list.body.items[0].id}/read`)
+      .set(await as('drafter', 'BTH.STP'))
+      .expect(404);
     expect((await http().get('/notifications/unread-count').set(headers).expect(200)).body.unread).toBe(11);
   }, 240_000);
 });

@@ -5,7 +5,6 @@
  * the accepted leaf values; completeness and timeliness exact; the reviewing office's matrix.
  */
 import { INestApplication } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { TestDatabase } from '../support/database';
 import { startStack, Stack } from '../support/stack';
@@ -15,16 +14,40 @@ import { DEMO_PASSWORD, demoUserEmail, type SeedUnit } from '../../libs/persiste
 
 const UNITS: SeedUnit[] = [
   { code: 'PV', name: 'Ủy ban nhân dân tỉnh Phước Vĩnh', abbreviation: 'UBND', kind: 'province', parentCode: null },
-  { code: 'PV.SNV', name: 'Sở Nội vụ tỉnh Phước Vĩnh', abbreviation: 'SNV', kind: 'department', parentCode: 'PV', isReviewingOffice: true },
+  {
+    code: 'PV.SNV',
+    name: 'Sở Nội vụ tỉnh Phước Vĩnh',
+    abbreviation: 'SNV',
+    kind: 'department',
+    parentCode: 'PV',
+    isReviewingOffice: true,
+  },
   { code: 'PV.D1', name: 'Sở Giáo dục và Đào tạo', abbreviation: 'SGDĐT', kind: 'department', parentCode: 'PV' },
-  { code: 'PV.D2', name: 'Sở Lao động - Thương binh và Xã hội', abbreviation: 'SLĐTBXH', kind: 'department', parentCode: 'PV' },
-  ...[1, 2, 3].map((i) => ({ code: `PV.D1.S${i}`, name: `Trường THPT số ${i}`, abbreviation: `THPT${i}`, kind: 'school' as const, parentCode: 'PV.D1' })),
-  ...[4, 5, 6].map((i) => ({ code: `PV.D2.S${i}`, name: `Trường Cao đẳng nghề số ${i}`, abbreviation: `CĐN${i}`, kind: 'school' as const, parentCode: 'PV.D2' })),
+  {
+    code: 'PV.D2',
+    name: 'Sở Lao động - Thương binh và Xã hội',
+    abbreviation: 'SLĐTBXH',
+    kind: 'department',
+    parentCode: 'PV',
+  },
+  ...[1, 2, 3].map((i) => ({
+    code: `PV.D1.S${i}`,
+    name: `Trường THPT số ${i}`,
+    abbreviation: `THPT${i}`,
+    kind: 'school' as const,
+    parentCode: 'PV.D1',
+  })),
+  ...[4, 5, 6].map((i) => ({
+    code: `PV.D2.S${i}`,
+    name: `Trường Cao đẳng nghề số ${i}`,
+    abbreviation: `CĐN${i}`,
+    kind: 'school' as const,
+    parentCode: 'PV.D2',
+  })),
 ];
 
 describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   let db: TestDatabase;
-  let env: TestWorkflowEnvironment;
   let api: INestApplication;
   let stack: Stack;
   const tokens = new Map<string, string>();
@@ -32,13 +55,17 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   const as = async (role: 'drafter' | 'approver' | 'reviewer', code: string) => {
     const key = `${role}@${code}`;
     if (!tokens.has(key)) {
-      const res = await http().post('/auth/login').send({ email: demoUserEmail(role, code), password: DEMO_PASSWORD }).expect(200);
+      const res = await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail(role, code), password: DEMO_PASSWORD })
+        .expect(200);
       tokens.set(key, res.body.accessToken);
     }
     return { Authorization: `Bearer ${tokens.get(key)}` };
   };
   const sleepUntil = (iso: string) => stack.sleepUntil(iso);
-  const unitId = async (code: string) => (await db.dataSource.query(`SELECT id FROM units WHERE code = $1`, [code]))[0].id as string;
+  const unitId = async (code: string) =>
+    (await db.dataSource.query(`SELECT id FROM units WHERE code = $1`, [code]))[0].id as string;
   const reportObligation = async (code: string, period: string) =>
     (
       await db.dataSource.query(
@@ -51,7 +78,12 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     const res = await http()
       .post('/plans')
       .set(await as(code === 'PV' ? 'approver' : 'drafter', code))
-      .send({ year: 2024, title: `Kế hoạch tuyên truyền CCHC năm 2024 (${code})`, sections: { purpose: 'Mục đích', content: 'Nội dung' }, ...extra })
+      .send({
+        year: 2024,
+        title: `Kế hoạch tuyên truyền CCHC năm 2024 (${code})`,
+        sections: { purpose: 'Mục đích', content: 'Nội dung' },
+        ...extra,
+      })
       .expect(201);
     return res.body.id as string;
   };
@@ -62,37 +94,82 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .set(await as('drafter', code))
       .send({ obligationId: o.id, values, narrative: { achievements: `Kết quả ${period} của ${code}` } })
       .expect(200);
-    await http().post(`/reports/${res.body.id}/submit`).set(await as('drafter', code)).expect(200);
+    await http()
+      .post(`/reports/${res.body.id}/submit`)
+      .set(await as('drafter', code))
+      .expect(200);
     return res.body.id as string;
   };
-  const accept = async (parent: string, reportId: string) => http().post(`/reports/${reportId}/accept`).set(await as('approver', parent)).expect(200);
+  const accept = async (parent: string, reportId: string) =>
+    http()
+      .post(`/reports/${reportId}/accept`)
+      .set(await as('approver', parent))
+      .expect(200);
 
   beforeAll(async () => {
-    stack = await startStack({ startAt: '2024-01-02T01:00:00Z', prepare: async (d) => void (await seedDemo(d.dataSource.manager, UNITS)) });
-    ({ db, env, api } = stack);
+    stack = await startStack({
+      startAt: '2024-01-02T01:00:00Z',
+      prepare: async (d) => void (await seedDemo(d.dataSource.manager, UNITS)),
+    });
+    ({ db, api } = stack);
   });
   afterAll(async () => {
     await stack?.teardown();
   });
 
   it('sets up the cascade: every unit owes four reports with the seed 003 due dates, shifted', async () => {
-    const top = await plan('PV', { childDeadline: '2024-01-31', targets: [{ indicatorCode: 'WEB_NEWS', amount: 5, basis: 'month' }] });
-    await http().post(`/plans/${top}/issue`).set(await as('approver', 'PV')).expect(202);
-    await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === 3, 30_000, 'department obligations');
+    const top = await plan('PV', {
+      childDeadline: '2024-01-31',
+      targets: [{ indicatorCode: 'WEB_NEWS', amount: 5, basis: 'month' }],
+    });
+    await http()
+      .post(`/plans/${top}/issue`)
+      .set(await as('approver', 'PV'))
+      .expect(202);
+    await eventually(
+      async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === 3,
+      30_000,
+      'department obligations',
+    );
     for (const d of ['PV.D1', 'PV.D2']) {
       const id = await plan(d, { childDeadline: '2024-02-15' });
-      await http().post(`/plans/${id}/submit`).set(await as('drafter', d)).expect(200);
-      await http().post(`/plans/${id}/approve`).set(await as('approver', 'PV')).expect(200);
+      await http()
+        .post(`/plans/${id}/submit`)
+        .set(await as('drafter', d))
+        .expect(200);
+      await http()
+        .post(`/plans/${id}/approve`)
+        .set(await as('approver', 'PV'))
+        .expect(200);
     }
-    await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations WHERE kind = 'plan'`))[0].n === 9, 30_000, 'school obligations');
-    for (const [d, schools] of [['PV.D1', ['PV.D1.S1', 'PV.D1.S2', 'PV.D1.S3']], ['PV.D2', ['PV.D2.S4', 'PV.D2.S5', 'PV.D2.S6']]] as const) {
+    await eventually(
+      async () =>
+        (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations WHERE kind = 'plan'`))[0].n === 9,
+      30_000,
+      'school obligations',
+    );
+    for (const [d, schools] of [
+      ['PV.D1', ['PV.D1.S1', 'PV.D1.S2', 'PV.D1.S3']],
+      ['PV.D2', ['PV.D2.S4', 'PV.D2.S5', 'PV.D2.S6']],
+    ] as const) {
       for (const s of schools) {
         const id = await plan(s);
-        await http().post(`/plans/${id}/submit`).set(await as('drafter', s)).expect(200);
-        await http().post(`/plans/${id}/approve`).set(await as('approver', d)).expect(200);
+        await http()
+          .post(`/plans/${id}/submit`)
+          .set(await as('drafter', s))
+          .expect(200);
+        await http()
+          .post(`/plans/${id}/approve`)
+          .set(await as('approver', d))
+          .expect(200);
       }
     }
-    await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations WHERE kind = 'report'`))[0].n === 8 * 4, 30_000, 'report obligations');
+    await eventually(
+      async () =>
+        (await db.dataSource.query(`SELECT count(*)::int AS n FROM obligations WHERE kind = 'report'`))[0].n === 8 * 4,
+      30_000,
+      'report obligations',
+    );
     const due = await db.dataSource.query(
       `SELECT period, array_agg(DISTINCT to_char(effective_deadline, 'YYYY-MM-DD')) AS d FROM obligations WHERE kind = 'report' GROUP BY period ORDER BY period`,
     );
@@ -114,13 +191,31 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     await accept('PV.D1', s2);
     await accept('PV.D2', s4);
     // the province approver cannot accept a school's report (not its direct child)
-    await http().post(`/reports/${s3}/accept`).set(await as('approver', 'PV')).expect(404);
-    await http().post(`/reports/${s3}/return`).set(await as('approver', 'PV.D1')).send({ reason: 'Số tin, bài chưa khớp với trang thông tin điện tử' }).expect(200);
-    await http().put('/reports').set(await as('drafter', 'PV.D1.S3')).send({ obligationId: (await reportObligation('PV.D1.S3', 'Q1')).id, values: { WEB_NEWS: 12 } }).expect(200);
-    await http().post(`/reports/${s3}/submit`).set(await as('drafter', 'PV.D1.S3')).expect(200);
+    await http()
+      .post(`/reports/${s3}/accept`)
+      .set(await as('approver', 'PV'))
+      .expect(404);
+    await http()
+      .post(`/reports/${s3}/return`)
+      .set(await as('approver', 'PV.D1'))
+      .send({ reason: 'Số tin, bài chưa khớp với trang thông tin điện tử' })
+      .expect(200);
+    await http()
+      .put('/reports')
+      .set(await as('drafter', 'PV.D1.S3'))
+      .send({ obligationId: (await reportObligation('PV.D1.S3', 'Q1')).id, values: { WEB_NEWS: 12 } })
+      .expect(200);
+    await http()
+      .post(`/reports/${s3}/submit`)
+      .set(await as('drafter', 'PV.D1.S3'))
+      .expect(200);
 
     // while S3's fix waits, D1 sees it apart, as submitted-not-accepted; the province does not count it
-    const d1Draft = await http().get(`/units/${await unitId('PV.D1')}/rollup`).query({ year: 2024, period: 'Q1' }).set(await as('approver', 'PV.D1')).expect(200);
+    const d1Draft = await http()
+      .get(`/units/${await unitId('PV.D1')}/rollup`)
+      .query({ year: 2024, period: 'Q1' })
+      .set(await as('approver', 'PV.D1'))
+      .expect(200);
     expect(d1Draft.body.subtreeAccepted).toEqual({ WEB_NEWS: 30, RADIO_ITEMS: 4, CONFERENCES: 2 });
     expect(d1Draft.body.subtreeSubmittedOnly).toEqual({ WEB_NEWS: 12 });
     await accept('PV.D1', s3);
@@ -133,7 +228,10 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .expect(200);
     expect(d1.body.subtreeAccepted).toEqual({ WEB_NEWS: 42, RADIO_ITEMS: 4, CONFERENCES: 2 });
     expect(d1.body.totals).toEqual({ WEB_NEWS: 47, RADIO_ITEMS: 4, CONFERENCES: 2 });
-    await http().post(`/reports/${d1.body.id}/submit`).set(await as('drafter', 'PV.D1')).expect(200);
+    await http()
+      .post(`/reports/${d1.body.id}/submit`)
+      .set(await as('drafter', 'PV.D1'))
+      .expect(200);
     await accept('PV', d1.body.id);
 
     // after the deadline (11/03): S5 reports late; S6 and D2 never do
@@ -141,75 +239,186 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     const s5 = await report('PV.D2.S5', 'Q1', { WEB_NEWS: 7 });
     await accept('PV.D2', s5);
 
-    const province = await http().get(`/units/${await unitId('PV')}/rollup`).query({ year: 2024, period: 'Q1' }).set(await as('approver', 'PV')).expect(200);
+    const province = await http()
+      .get(`/units/${await unitId('PV')}/rollup`)
+      .query({ year: 2024, period: 'Q1' })
+      .set(await as('approver', 'PV'))
+      .expect(200);
     // accepted leaf values 16 + 14 + 12 + 20 + 7 = 69, plus D1's own 5
     expect(province.body.totalAccepted).toEqual({ WEB_NEWS: 74, RADIO_ITEMS: 4, CONFERENCES: 2, BUDGET_SPENT: 12.5 });
     expect(province.body.completeness.children).toMatchObject({ expected: 2, submitted: 1, accepted: 1, missing: 1 });
-    expect(province.body.completeness.subtree).toMatchObject({ expected: 8, submitted: 6, accepted: 6, missing: 2, onTime: 5 });
+    expect(province.body.completeness.subtree).toMatchObject({
+      expected: 8,
+      submitted: 6,
+      accepted: 6,
+      missing: 2,
+      onTime: 5,
+    });
     const d2 = province.body.children.find((c: { code: string }) => c.code === 'PV.D2');
     expect(d2.accepted).toEqual({ WEB_NEWS: 27, BUDGET_SPENT: 12.5 });
 
     // the reviewing office sees the whole province
-    const review = await http().get('/review').query({ year: 2024, period: 'Q1' }).set(await as('reviewer', 'PV.SNV')).expect(200);
+    const review = await http()
+      .get('/review')
+      .query({ year: 2024, period: 'Q1' })
+      .set(await as('reviewer', 'PV.SNV'))
+      .expect(200);
     const q1 = review.body.periods[0];
     expect(q1.totals).toEqual({ WEB_NEWS: 74, RADIO_ITEMS: 4, CONFERENCES: 2, BUDGET_SPENT: 12.5 });
     expect(q1.missing.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S6']);
     expect(q1.late.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S5', 'PV.D2.S6']);
     expect(review.body.matrix).toHaveLength(8);
     // Sở Nội vụ was told, in one digest per day, which departments are late with quý I (in-app: no SMTP here)
-    const inbox = await http().get('/notifications').query({ limit: 100 }).set(await as('reviewer', 'PV.SNV')).expect(200);
+    const inbox = await http()
+      .get('/notifications')
+      .query({ limit: 100 })
+      .set(await as('reviewer', 'PV.SNV'))
+      .expect(200);
     const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý i năm 2024'));
-    const q1Digest = digests.find((n: { title: string }) => n.title.includes('trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh'));
+    const q1Digest = digests.find((n: { title: string }) =>
+      n.title.includes('trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh'),
+    );
     // it follows the whole province, so it also gets Sở LĐTBXH's digest about its two schools (12/03 08:00)
     expect(digests.map((n: { title: string }) => n.title)).toContain(
       'Đôn đốc: 2 đơn vị trực thuộc Sở Lao động - Thương binh và Xã hội quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
-    expect(q1Digest.title).toBe('Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính');
-    expect(q1Digest.body).toContain('Sở Lao động - Thương binh và Xã hội — hạn 11/03/2024, quá hạn 1 ngày (Chưa thực hiện)');
-    const d2Approver = await http().get('/notifications').query({ limit: 100 }).set(await as('approver', 'PV.D2')).expect(200);
-    expect(d2Approver.body.items.map((n: { body: string }) => n.body).join('\n')).toContain('Trường Cao đẳng nghề số 6 — hạn 11/03/2024');
+    expect(q1Digest.title).toBe(
+      'Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+    );
+    expect(q1Digest.body).toContain(
+      'Sở Lao động - Thương binh và Xã hội — hạn 11/03/2024, quá hạn 1 ngày (Chưa thực hiện)',
+    );
+    const d2Approver = await http()
+      .get('/notifications')
+      .query({ limit: 100 })
+      .set(await as('approver', 'PV.D2'))
+      .expect(200);
+    expect(d2Approver.body.items.map((n: { body: string }) => n.body).join('\n')).toContain(
+      'Trường Cao đẳng nghề số 6 — hạn 11/03/2024',
+    );
     // a school drafter cannot open the province review
-    await http().get('/review').query({ year: 2024, unitId: await unitId('PV') }).set(await as('drafter', 'PV.D1.S1')).expect(404);
+    await http()
+      .get('/review')
+      .query({ year: 2024, unitId: await unitId('PV') })
+      .set(await as('drafter', 'PV.D1.S1'))
+      .expect(404);
   });
 
   it('năm: the annual totals equal the sum of accepted leaf values; versions keep what was submitted', async () => {
     await sleepUntil('2024-12-02T02:00:00Z');
-    const leafValues: Record<string, number> = { 'PV.D1.S1': 61, 'PV.D1.S2': 60, 'PV.D1.S3': 58, 'PV.D2.S4': 70, 'PV.D2.S5': 49 };
+    const leafValues: Record<string, number> = {
+      'PV.D1.S1': 61,
+      'PV.D1.S2': 60,
+      'PV.D1.S3': 58,
+      'PV.D2.S4': 70,
+      'PV.D2.S5': 49,
+    };
     const parentOf = (c: string) => c.split('.').slice(0, 2).join('.');
-    for (const [code, v] of Object.entries(leafValues)) await accept(parentOf(code), await report(code, 'YEAR', { WEB_NEWS: v }));
+    for (const [code, v] of Object.entries(leafValues))
+      await accept(parentOf(code), await report(code, 'YEAR', { WEB_NEWS: v }));
     await report('PV.D2.S6', 'YEAR', { WEB_NEWS: 100 }); // submitted, never accepted: not in the totals
-    const rollup = await http().get(`/units/${await unitId('PV')}/rollup`).query({ year: 2024, period: 'YEAR' }).set(await as('approver', 'PV')).expect(200);
+    const rollup = await http()
+      .get(`/units/${await unitId('PV')}/rollup`)
+      .query({ year: 2024, period: 'YEAR' })
+      .set(await as('approver', 'PV'))
+      .expect(200);
     const sum = Object.values(leafValues).reduce((a, b) => a + b, 0);
     expect(rollup.body.totalAccepted).toEqual({ WEB_NEWS: sum });
-    const d2 = await http().get(`/units/${await unitId('PV.D2')}/rollup`).query({ year: 2024, period: 'YEAR' }).set(await as('approver', 'PV.D2')).expect(200);
+    const d2 = await http()
+      .get(`/units/${await unitId('PV.D2')}/rollup`)
+      .query({ year: 2024, period: 'YEAR' })
+      .set(await as('approver', 'PV.D2'))
+      .expect(200);
     expect(d2.body.subtreeSubmittedOnly).toEqual({ WEB_NEWS: 100 });
     // 60 a year per school-level target applies to departments via the province plan: D1's plan implements it
-    const d1 = await http().get(`/units/${await unitId('PV.D1')}/rollup`).query({ year: 2024, period: 'YEAR' }).set(await as('approver', 'PV.D1')).expect(200);
-    expect(d1.body.targets).toEqual([expect.objectContaining({ indicatorCode: 'WEB_NEWS', target: 60, actual: 179, met: true })]);
+    const d1 = await http()
+      .get(`/units/${await unitId('PV.D1')}/rollup`)
+      .query({ year: 2024, period: 'YEAR' })
+      .set(await as('approver', 'PV.D1'))
+      .expect(200);
+    expect(d1.body.targets).toEqual([
+      expect.objectContaining({ indicatorCode: 'WEB_NEWS', target: 60, actual: 179, met: true }),
+    ]);
 
-    const rid = (await db.dataSource.query(`SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'PV.D1.S3' AND r.period = 'Q1'`))[0].id;
-    const versions = await http().get(`/reports/${rid}/versions`).set(await as('drafter', 'PV.D1.S3')).expect(200);
-    expect(versions.body.map((v: { versionNo: number; decision: string; content: { values: unknown } }) => [v.versionNo, v.decision, v.content.values])).toEqual([
+    const rid = (
+      await db.dataSource.query(
+        `SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'PV.D1.S3' AND r.period = 'Q1'`,
+      )
+    )[0].id;
+    const versions = await http()
+      .get(`/reports/${rid}/versions`)
+      .set(await as('drafter', 'PV.D1.S3'))
+      .expect(200);
+    expect(
+      versions.body.map((v: { versionNo: number; decision: string; content: { values: unknown } }) => [
+        v.versionNo,
+        v.decision,
+        v.content.values,
+      ]),
+    ).toEqual([
       [1, 'returned', [{ indicatorCode: 'WEB_NEWS', value: 9 }]],
       [2, 'approved', [{ indicatorCode: 'WEB_NEWS', value: 12 }]],
     ]);
   });
 
   it('lets a top-level admin manage the indicator catalogue, and nobody else', async () => {
-    const list = await http().get('/indicators').set(await as('drafter', 'PV.D1.S1')).expect(200);
+    const list = await http()
+      .get('/indicators')
+      .set(await as('drafter', 'PV.D1.S1'))
+      .expect(200);
     expect(list.body.map((i: { code: string }) => i.code)).toContain('WEB_NEWS');
-    const adminToken = (await http().post('/auth/login').send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD }).expect(200)).body.accessToken;
-    const deptAdmin = (await http().post('/auth/login').send({ email: demoUserEmail('admin', 'PV.D1'), password: DEMO_PASSWORD }).expect(200)).body.accessToken;
-    const body = { code: 'ZALO_GROUP_POSTS', name: 'Tin, bài trên nhóm Zalo của đơn vị', unitOfMeasure: 'tin, bài', category: 'online' };
-    await http().post('/indicators').set({ Authorization: `Bearer ${deptAdmin}` }).send(body).expect(403);
-    const created = await http().post('/indicators').set({ Authorization: `Bearer ${adminToken}` }).send(body).expect(201);
-    expect(created.body).toMatchObject({ code: 'ZALO_GROUP_POSTS', aggregation: 'sum', valueType: 'integer', activeToYear: null });
-    await http().post('/indicators').set({ Authorization: `Bearer ${adminToken}` }).send(body).expect(409);
-    const updated = await http().patch('/indicators/ZALO_GROUP_POSTS').set({ Authorization: `Bearer ${adminToken}` }).send({ activeToYear: 2023 }).expect(200);
+    const adminToken = (
+      await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken;
+    const deptAdmin = (
+      await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail('admin', 'PV.D1'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken;
+    const body = {
+      code: 'ZALO_GROUP_POSTS',
+      name: 'Tin, bài trên nhóm Zalo của đơn vị',
+      unitOfMeasure: 'tin, bài',
+      category: 'online',
+    };
+    await http()
+      .post('/indicators')
+      .set({ Authorization: `Bearer ${deptAdmin}` })
+      .send(body)
+      .expect(403);
+    const created = await http()
+      .post('/indicators')
+      .set({ Authorization: `Bearer ${adminToken}` })
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject({
+      code: 'ZALO_GROUP_POSTS',
+      aggregation: 'sum',
+      valueType: 'integer',
+      activeToYear: null,
+    });
+    await http()
+      .post('/indicators')
+      .set({ Authorization: `Bearer ${adminToken}` })
+      .send(body)
+      .expect(409);
+    const updated = await http()
+      .patch('/indicators/ZALO_GROUP_POSTS')
+      .set({ Authorization: `Bearer ${adminToken}` })
+      .send({ activeToYear: 2023 })
+      .expect(200);
     expect(updated.body.activeToYear).toBe(2023);
     // no longer active in 2024: refused in a 2024 report
     const o = await reportObligation('PV.D1.S2', 'H1');
-    const res = await http().put('/reports').set(await as('drafter', 'PV.D1.S2')).send({ obligationId: o.id, values: { ZALO_GROUP_POSTS: 3 } }).expect(400);
+    const res = await http()
+      .put('/reports')
+      .set(await as('drafter', 'PV.D1.S2'))
+      .send({ obligationId: o.id, values: { ZALO_GROUP_POSTS: 3 } })
+      .expect(400);
     expect(res.body.details.problems[0].code).toBe('inactive_indicator');
   });
 
@@ -221,7 +430,14 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .send({ obligationId: o.id, values: { WEB_NEWS: -1, NO_SUCH: 3, CONFERENCES: 1.5, RADIO_ITEMS: 'mười' } })
       .expect(400);
     expect(res.body.code).toBe('report.invalid_values');
-    expect(res.body.details.problems.map((p: { indicatorCode: string }) => p.indicatorCode).sort()).toEqual(['CONFERENCES', 'NO_SUCH', 'RADIO_ITEMS', 'WEB_NEWS']);
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM reports WHERE obligation_id = $1`, [o.id]))[0].n).toBe(0);
+    expect(res.body.details.problems.map((p: { indicatorCode: string }) => p.indicatorCode).sort()).toEqual([
+      'CONFERENCES',
+      'NO_SUCH',
+      'RADIO_ITEMS',
+      'WEB_NEWS',
+    ]);
+    expect(
+      (await db.dataSource.query(`SELECT count(*)::int AS n FROM reports WHERE obligation_id = $1`, [o.id]))[0].n,
+    ).toBe(0);
   });
 });

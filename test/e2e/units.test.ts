@@ -32,26 +32,54 @@ describe('unit tree (e2e)', () => {
     const commune = demo.unitId('BTH.HTB.MA-LAM');
     const district = demo.unitId('BTH.HTB');
     const province = demo.unitId('BTH');
-    await http().post(`/units/${commune}/move`).set(as(admin)).send({ newParentId: province, effectiveDate: '2025-07-01' }).expect(201);
+    await http()
+      .post(`/units/${commune}/move`)
+      .set(as(admin))
+      .send({ newParentId: province, effectiveDate: '2025-07-01' })
+      .expect(201);
 
     const in2024 = await http().get(`/units/${commune}`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
     const in2026 = await http().get(`/units/${commune}`).query({ asOf: '2026-01-15' }).set(as(admin)).expect(200);
     expect(in2024.body.parentId).toBe(district);
     expect(in2026.body.parentId).toBe(province);
 
-    const districtKids2024 = await http().get(`/units/${district}/children`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
-    const districtKids2026 = await http().get(`/units/${district}/children`).query({ asOf: '2026-01-15' }).set(as(admin)).expect(200);
+    const districtKids2024 = await http()
+      .get(`/units/${district}/children`)
+      .query({ asOf: '2024-06-30' })
+      .set(as(admin))
+      .expect(200);
+    const districtKids2026 = await http()
+      .get(`/units/${district}/children`)
+      .query({ asOf: '2026-01-15' })
+      .set(as(admin))
+      .expect(200);
     expect(districtKids2024.body.map((u: { id: string }) => u.id)).toContain(commune);
     expect(districtKids2026.body.map((u: { id: string }) => u.id)).not.toContain(commune);
 
-    const anc2024 = await http().get(`/units/${commune}/ancestors`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
+    const anc2024 = await http()
+      .get(`/units/${commune}/ancestors`)
+      .query({ asOf: '2024-06-30' })
+      .set(as(admin))
+      .expect(200);
     expect(anc2024.body.map((u: { code: string }) => u.code)).toEqual(['BTH', 'BTH.HTB']);
-    const anc2026 = await http().get(`/units/${commune}/ancestors`).query({ asOf: '2026-01-15' }).set(as(admin)).expect(200);
+    const anc2026 = await http()
+      .get(`/units/${commune}/ancestors`)
+      .query({ asOf: '2026-01-15' })
+      .set(as(admin))
+      .expect(200);
     expect(anc2026.body.map((u: { code: string }) => u.code)).toEqual(['BTH']);
 
     // the district's own subtree count follows the date too
-    const c2024 = await http().get(`/units/${district}/subtree/count`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
-    const c2026 = await http().get(`/units/${district}/subtree/count`).query({ asOf: '2026-01-15' }).set(as(admin)).expect(200);
+    const c2024 = await http()
+      .get(`/units/${district}/subtree/count`)
+      .query({ asOf: '2024-06-30' })
+      .set(as(admin))
+      .expect(200);
+    const c2026 = await http()
+      .get(`/units/${district}/subtree/count`)
+      .query({ asOf: '2026-01-15' })
+      .set(as(admin))
+      .expect(200);
     expect(c2024.body.count - c2026.body.count).toBe(1);
 
     // a district approver saw the commune as a child in 2024 only
@@ -77,27 +105,47 @@ describe('unit tree (e2e)', () => {
       .set(as(admin))
       .send({
         sourceIds: [a, b],
-        intoNew: { parentId: province, code: 'BTH.PHUOC-HAI', name: 'Ủy ban nhân dân xã Phước Hải', abbreviation: 'UBND', kind: 'commune' },
+        intoNew: {
+          parentId: province,
+          code: 'BTH.PHUOC-HAI',
+          name: 'Ủy ban nhân dân xã Phước Hải',
+          abbreviation: 'UBND',
+          kind: 'commune',
+        },
         effectiveDate: '2025-07-01',
       })
       .expect(201);
     const c = merged.body.into.id;
 
     const history = await http().get(`/units/${c}/history`).set(as(admin)).expect(200);
-    expect(history.body.predecessors.map((p: { code: string }) => p.code).sort()).toEqual(['BTH.LGI.PHUOC-HOI', 'BTH.LGI.TAN-HAI']);
+    expect(history.body.predecessors.map((p: { code: string }) => p.code).sort()).toEqual([
+      'BTH.LGI.PHUOC-HOI',
+      'BTH.LGI.TAN-HAI',
+    ]);
     expect(history.body.predecessors.every((p: { mergedOn: string }) => p.mergedOn === '2025-07-01')).toBe(true);
 
     // the old units still answer for 2024, under their old parent, and are gone in 2026
     const old2024 = await http().get(`/units/${a}`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
     expect(old2024.body).toMatchObject({ parentId: demo.unitId('BTH.LGI'), activeTo: '2025-07-01', mergedIntoId: c });
-    const lgi2026 = await http().get(`/units/${demo.unitId('BTH.LGI')}/children`).query({ asOf: '2026-01-15' }).set(as(admin)).expect(200);
+    const lgi2026 = await http()
+      .get(`/units/${demo.unitId('BTH.LGI')}/children`)
+      .query({ asOf: '2026-01-15' })
+      .set(as(admin))
+      .expect(200);
     expect(lgi2026.body).toEqual([]);
-    const lgi2024 = await http().get(`/units/${demo.unitId('BTH.LGI')}/children`).query({ asOf: '2024-06-30' }).set(as(admin)).expect(200);
+    const lgi2024 = await http()
+      .get(`/units/${demo.unitId('BTH.LGI')}/children`)
+      .query({ asOf: '2024-06-30' })
+      .set(as(admin))
+      .expect(200);
     expect(lgi2024.body).toHaveLength(2);
 
     // merge, move and deactivation are audited with before → after
     const audit = await http().get('/audit').query({ entityType: 'unit', entityId: a }).set(as(admin)).expect(200);
-    expect(audit.body.items[0]).toMatchObject({ action: 'unit.merged_away', after: { intoId: c, effectiveDate: '2025-07-01' } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'unit.merged_away',
+      after: { intoId: c, effectiveDate: '2025-07-01' },
+    });
   });
 
   it('finds units without diacritics and pages through a subtree', async () => {
@@ -109,12 +157,19 @@ describe('unit tree (e2e)', () => {
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const page = await http().get('/units').query({ limit: 7, ...(after ? { after } : {}) }).set(as(admin)).expect(200);
+      const page = await http()
+        .get('/units')
+        .query({ limit: 7, ...(after ? { after } : {}) })
+        .set(as(admin))
+        .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(7);
       seen.push(...page.body.items.map((u: { code: string }) => u.code));
       after = page.body.nextCursor ?? undefined;
     } while (after);
-    const count = await http().get(`/units/${demo.unitId('BTH')}/subtree/count`).set(as(admin)).expect(200);
+    const count = await http()
+      .get(`/units/${demo.unitId('BTH')}/subtree/count`)
+      .set(as(admin))
+      .expect(200);
     expect(seen).toHaveLength(count.body.count);
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -122,16 +177,45 @@ describe('unit tree (e2e)', () => {
   it('rejects an out-of-range limit and an impossible date with 400', async () => {
     const a = await http().get('/units').query({ limit: 5000 }).set(as(admin)).expect(400);
     expect(a.body.details.fields).toHaveProperty('limit');
-    const b = await http().get(`/units/${demo.unitId('BTH')}`).query({ asOf: '2024-02-30' }).set(as(admin)).expect(400);
+    const b = await http()
+      .get(`/units/${demo.unitId('BTH')}`)
+      .query({ asOf: '2024-02-30' })
+      .set(as(admin))
+      .expect(400);
     expect(b.body.details.fields).toHaveProperty('asOf');
   });
 
   describe('import', () => {
     const rows = [
-      { code: 'BTH.PTH.PGDDT.THCS-NT', name: 'Trường THCS Nguyễn Trãi', abbreviation: 'THCSNT', kind: 'school', parentCode: 'BTH.PTH.PGDDT', email: 'nt@edu.vn' },
-      { code: 'BTH.PTH.PGDDT.TH-KD', name: 'Trường Tiểu học Kim Đồng', abbreviation: 'THKD', kind: 'school', parentCode: 'BTH.PTH.PGDDT' },
-      { code: 'BTH.PTH.TTVH', name: 'Trung tâm Văn hóa - Thể thao thành phố', abbreviation: 'TTVH', kind: 'centre', parentCode: 'BTH.PTH' },
-      { code: 'BTH.PTH.TTVH.DOI', name: 'Đội Thông tin lưu động', abbreviation: 'ĐTTLĐ', kind: 'other', parentCode: 'BTH.PTH.TTVH' },
+      {
+        code: 'BTH.PTH.PGDDT.THCS-NT',
+        name: 'Trường THCS Nguyễn Trãi',
+        abbreviation: 'THCSNT',
+        kind: 'school',
+        parentCode: 'BTH.PTH.PGDDT',
+        email: 'nt@edu.vn',
+      },
+      {
+        code: 'BTH.PTH.PGDDT.TH-KD',
+        name: 'Trường Tiểu học Kim Đồng',
+        abbreviation: 'THKD',
+        kind: 'school',
+        parentCode: 'BTH.PTH.PGDDT',
+      },
+      {
+        code: 'BTH.PTH.TTVH',
+        name: 'Trung tâm Văn hóa - Thể thao thành phố',
+        abbreviation: 'TTVH',
+        kind: 'centre',
+        parentCode: 'BTH.PTH',
+      },
+      {
+        code: 'BTH.PTH.TTVH.DOI',
+        name: 'Đội Thông tin lưu động',
+        abbreviation: 'ĐTTLĐ',
+        kind: 'other',
+        parentCode: 'BTH.PTH.TTVH',
+      },
     ];
     const upload = (token: string, buf: Buffer | string, name: string, query: Record<string, string> = {}) =>
       http().post('/units/import').query(query).set(as(token)).attach('file', Buffer.from(buf), name);
@@ -171,10 +255,20 @@ describe('unit tree (e2e)', () => {
 
     it('refuses rows under a parent outside the admin’s subtree', async () => {
       const sgddtAdmin = await demo.token('admin', 'BTH.SGDDT');
-      const res = await upload(sgddtAdmin, buildUnitCsv([{ code: 'BTH.STP.X', name: 'Phòng mới', abbreviation: 'P', kind: 'office', parentCode: 'BTH.STP' }]), 'u.csv').expect(422);
+      const res = await upload(
+        sgddtAdmin,
+        buildUnitCsv([
+          { code: 'BTH.STP.X', name: 'Phòng mới', abbreviation: 'P', kind: 'office', parentCode: 'BTH.STP' },
+        ]),
+        'u.csv',
+      ).expect(422);
       expect(res.body.details.problems[0]).toMatchObject({ rowNumber: 2, code: 'import.parent_out_of_scope' });
       const drafter = await demo.token('drafter', 'BTH');
-      const res2 = await upload(drafter, buildUnitCsv([{ code: 'BTH.Y', name: 'Phòng mới', abbreviation: 'P', kind: 'office', parentCode: 'BTH' }]), 'u.csv').expect(422);
+      const res2 = await upload(
+        drafter,
+        buildUnitCsv([{ code: 'BTH.Y', name: 'Phòng mới', abbreviation: 'P', kind: 'office', parentCode: 'BTH' }]),
+        'u.csv',
+      ).expect(422);
       expect(res2.body.details.problems[0].code).toBe('import.parent_out_of_scope');
     });
 

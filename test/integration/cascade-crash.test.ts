@@ -9,7 +9,12 @@ import { createLocalEnv, uniqueTaskQueue } from '../support/temporal';
 import { createTestWorker, eventually } from '../support/worker';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { PLAN_CASCADE_WORKFLOW, type PlanCascadeResult } from '../../libs/contracts/src';
-import { defaultReminderPolicy, defaultReportSchedule, planCascadeWorkflowId, planObligationWorkflowId } from '../../libs/domain/src';
+import {
+  defaultReminderPolicy,
+  defaultReportSchedule,
+  planCascadeWorkflowId,
+  planObligationWorkflowId,
+} from '../../libs/domain/src';
 
 const CHILDREN = 2000;
 
@@ -28,7 +33,15 @@ describe('cascade survives a worker crash', () => {
   it(`ends with exactly ${CHILDREN} obligations after a restart mid-cascade`, async () => {
     const m = db.dataSource.manager;
     const [rootId] = await new UnitTreeRepository(m).insertUnits(
-      [{ code: 'BIG', name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', abbreviation: 'UBND', kind: 'province', parentId: null }],
+      [
+        {
+          code: 'BIG',
+          name: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
+          abbreviation: 'UBND',
+          kind: 'province',
+          parentId: null,
+        },
+      ],
       '2020-01-01',
       m,
     );
@@ -49,12 +62,17 @@ describe('cascade survives a worker crash', () => {
       [rootId, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy())],
     );
     const taskQueue = uniqueTaskQueue('crash');
-    const count = async () => (await m.query(`SELECT count(*)::int AS n FROM obligations WHERE source_plan_id = $1`, [plan.id]))[0].n as number;
+    const count = async () =>
+      (await m.query(`SELECT count(*)::int AS n FROM obligations WHERE source_plan_id = $1`, [plan.id]))[0].n as number;
 
     // first worker: starts the cascade and is stopped part-way
     const first = await createTestWorker({ env, databaseUrl: db.url, taskQueue, shutdownGraceTime: '1 second' });
     const firstRun = first.worker.run();
-    await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, { workflowId: planCascadeWorkflowId(plan.id), taskQueue, args: [{ planId: plan.id, issuedBy: 'test' }] });
+    await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+      workflowId: planCascadeWorkflowId(plan.id),
+      taskQueue,
+      args: [{ planId: plan.id, issuedBy: 'test' }],
+    });
     await eventually(async () => (await count()) >= 400, 60_000, '400 obligations');
     first.worker.shutdown();
     await firstRun;
@@ -65,20 +83,31 @@ describe('cascade survives a worker crash', () => {
     // a new worker picks the cascade up where the history says it was
     const second = await createTestWorker({ env, databaseUrl: db.url, taskQueue });
     // (an interrupted batch is retried once its 10 s heartbeat timeout expires)
-    const result = await second.worker.runUntil(env.client.workflow.getHandle(planCascadeWorkflowId(plan.id)).result() as Promise<PlanCascadeResult>);
+    const result = await second.worker.runUntil(
+      env.client.workflow.getHandle(planCascadeWorkflowId(plan.id)).result() as Promise<PlanCascadeResult>,
+    );
     expect(result).toEqual({ planId: plan.id, obligations: CHILDREN });
 
     expect(await count()).toBe(CHILDREN);
-    const [audit] = await m.query(`SELECT count(*)::int AS n, count(DISTINCT entity_id)::int AS d FROM audit_log WHERE action = 'obligation.created'`);
+    const [audit] = await m.query(
+      `SELECT count(*)::int AS n, count(DISTINCT entity_id)::int AS d FROM audit_log WHERE action = 'obligation.created'`,
+    );
     expect(audit).toEqual({ n: CHILDREN, d: CHILDREN });
     const [issued] = await m.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.issued'`);
     expect(issued.n).toBe(1);
 
     // every obligation has its own running workflow, under its deterministic id
-    const units: Array<{ unit_id: string }> = await m.query(`SELECT unit_id FROM obligations WHERE source_plan_id = $1`, [plan.id]);
+    const units: Array<{ unit_id: string }> = await m.query(
+      `SELECT unit_id FROM obligations WHERE source_plan_id = $1`,
+      [plan.id],
+    );
     const statuses = new Map<string, number>();
     for (let i = 0; i < units.length; i += 100) {
-      const descs = await Promise.all(units.slice(i, i + 100).map((u) => env.client.workflow.getHandle(planObligationWorkflowId(plan.id, u.unit_id)).describe()));
+      const descs = await Promise.all(
+        units
+          .slice(i, i + 100)
+          .map((u) => env.client.workflow.getHandle(planObligationWorkflowId(plan.id, u.unit_id)).describe()),
+      );
       for (const d of descs) statuses.set(d.status.name, (statuses.get(d.status.name) ?? 0) + 1);
     }
     expect(Object.fromEntries(statuses)).toEqual({ RUNNING: CHILDREN });

@@ -32,9 +32,19 @@ describe('reminder round across a worker restart', () => {
   it('sends nothing twice', async () => {
     const m = db.dataSource.manager;
     const tree = new UnitTreeRepository(m);
-    const [rootId] = await tree.insertUnits([{ code: 'R', name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', abbreviation: 'UBND', kind: 'province', parentId: null }], '2020-01-01', m);
+    const [rootId] = await tree.insertUnits(
+      [{ code: 'R', name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', abbreviation: 'UBND', kind: 'province', parentId: null }],
+      '2020-01-01',
+      m,
+    );
     const ids = await tree.insertUnits(
-      Array.from({ length: UNITS }, (_, i) => ({ code: `R.X${String(i).padStart(2, '0')}`, name: `Ủy ban nhân dân xã Số ${i + 1}`, abbreviation: 'UBND', kind: 'commune' as const, parentId: rootId })),
+      Array.from({ length: UNITS }, (_, i) => ({
+        code: `R.X${String(i).padStart(2, '0')}`,
+        name: `Ủy ban nhân dân xã Số ${i + 1}`,
+        abbreviation: 'UBND',
+        kind: 'commune' as const,
+        parentId: rootId,
+      })),
       '2020-01-01',
       m,
     );
@@ -53,10 +63,25 @@ describe('reminder round across a worker restart', () => {
     const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'CCHC <cchc@test.vn>' };
     const expected = UNITS * 2;
 
-    const first = await createTestWorker({ env, databaseUrl: db.url, taskQueue, extraEnv: smtpEnv, maxCachedWorkflows: 0, shutdownGraceTime: '1 second' });
+    const first = await createTestWorker({
+      env,
+      databaseUrl: db.url,
+      taskQueue,
+      extraEnv: smtpEnv,
+      maxCachedWorkflows: 0,
+      shutdownGraceTime: '1 second',
+    });
     const firstRun = first.worker.run();
-    await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, { workflowId: planCascadeWorkflowId(plan.id), taskQueue, args: [{ planId: plan.id, issuedBy: 'test' }] });
-    await eventually(async () => (await m.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === UNITS, 30_000, 'obligations');
+    await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+      workflowId: planCascadeWorkflowId(plan.id),
+      taskQueue,
+      args: [{ planId: plan.id, issuedBy: 'test' }],
+    });
+    await eventually(
+      async () => (await m.query(`SELECT count(*)::int AS n FROM obligations`))[0].n === UNITS,
+      30_000,
+      'obligations',
+    );
 
     // 24/01 08:00: the round starts; stop the worker a few messages in
     const now = await env.currentTimeMs();
@@ -67,7 +92,13 @@ describe('reminder round across a worker restart', () => {
     await first.app.close();
     const atStop = smtp.mails.length;
 
-    const second = await createTestWorker({ env, databaseUrl: db.url, taskQueue, extraEnv: smtpEnv, maxCachedWorkflows: 0 });
+    const second = await createTestWorker({
+      env,
+      databaseUrl: db.url,
+      taskQueue,
+      extraEnv: smtpEnv,
+      maxCachedWorkflows: 0,
+    });
     await second.worker.runUntil(eventually(async () => smtp.mails.length >= expected, 120_000, `${expected} mails`));
     await new Promise((r) => setTimeout(r, 1500)); // a duplicate would arrive now
     await second.app.close();
@@ -77,7 +108,9 @@ describe('reminder round across a worker restart', () => {
     expect(pairs).toHaveLength(expected);
     expect(new Set(pairs).size).toBe(expected);
     expect(smtp.mails.every((x) => x.key.endsWith('/2024-01-31/before:-7'))).toBe(true);
-    const [n] = await m.query(`SELECT count(*)::int AS rows, count(DISTINCT (user_id, dedupe_key))::int AS distinct_rows FROM notifications`);
+    const [n] = await m.query(
+      `SELECT count(*)::int AS rows, count(DISTINCT (user_id, dedupe_key))::int AS distinct_rows FROM notifications`,
+    );
     expect(n).toEqual({ rows: expected, distinct_rows: expected });
   }, 240_000);
 });

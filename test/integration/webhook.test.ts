@@ -45,8 +45,24 @@ describe('outbound webhook', () => {
     try {
       const m = db.dataSource.manager;
       const tree = new UnitTreeRepository(m);
-      const [rootId] = await tree.insertUnits([{ code: 'W', name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', abbreviation: 'UBND', kind: 'province', parentId: null }], '2020-01-01', m);
-      const [childId] = await tree.insertUnits([{ code: 'W.1', name: 'Ủy ban nhân dân xã Hòa Bình', abbreviation: 'UBND', kind: 'commune', parentId: rootId }], '2020-01-01', m);
+      const [rootId] = await tree.insertUnits(
+        [
+          {
+            code: 'W',
+            name: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
+            abbreviation: 'UBND',
+            kind: 'province',
+            parentId: null,
+          },
+        ],
+        '2020-01-01',
+        m,
+      );
+      const [childId] = await tree.insertUnits(
+        [{ code: 'W.1', name: 'Ủy ban nhân dân xã Hòa Bình', abbreviation: 'UBND', kind: 'commune', parentId: rootId }],
+        '2020-01-01',
+        m,
+      );
       const [user] = await m.query(
         `INSERT INTO users (unit_id, email, full_name, password_hash, roles, notification_channels, phone)
          VALUES ($1, 'chuyenvien@hoabinh.test.vn', 'Lê Thị Hoa', 'x', '{drafter}', '{webhook}', '0912345678') RETURNING id`,
@@ -70,7 +86,11 @@ describe('outbound webhook', () => {
         },
       });
       await worker.runUntil(async () => {
-        await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, { workflowId: planCascadeWorkflowId(plan.id), taskQueue, args: [{ planId: plan.id, issuedBy: 'test' }] });
+        await env.client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+          workflowId: planCascadeWorkflowId(plan.id),
+          taskQueue,
+          args: [{ planId: plan.id, issuedBy: 'test' }],
+        });
         await env.sleep(Date.parse('2024-01-24T01:10:00Z') - (await env.currentTimeMs())); // the 24/01 08:00 reminder, and the retry 30 s later
         await eventually(async () => calls.length >= 2, 30_000, 'the retried webhook');
       });
@@ -79,7 +99,9 @@ describe('outbound webhook', () => {
       expect(calls).toHaveLength(2);
       const [failed, delivered] = calls;
       expect(delivered.body).toBe(failed.body);
-      expect(delivered.headers['x-cchc-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(delivered.body).digest('hex')}`);
+      expect(delivered.headers['x-cchc-signature']).toBe(
+        `sha256=${createHmac('sha256', SECRET).update(delivered.body).digest('hex')}`,
+      );
       expect(delivered.headers['x-cchc-delivery']).toBe(failed.headers['x-cchc-delivery']);
       const payload = JSON.parse(delivered.body);
       expect(payload).toMatchObject({

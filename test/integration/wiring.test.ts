@@ -42,11 +42,14 @@ describe('worker wiring', () => {
     });
     const checkId = 'check-1';
     const run = (id: string) =>
-      env.client.workflow.execute<(i: { checkId: string; requestedBy: string }) => Promise<SelfCheckResult>>(SELF_CHECK_WORKFLOW, {
-        workflowId: id,
-        taskQueue,
-        args: [{ checkId, requestedBy: 'wiring-test' }],
-      });
+      env.client.workflow.execute<(i: { checkId: string; requestedBy: string }) => Promise<SelfCheckResult>>(
+        SELF_CHECK_WORKFLOW,
+        {
+          workflowId: id,
+          taskQueue,
+          args: [{ checkId, requestedBy: 'wiring-test' }],
+        },
+      );
     const [first, second] = await worker.runUntil(async () => [
       await run(selfCheckWorkflowId(checkId)),
       await run(`${selfCheckWorkflowId(checkId)}-again`),

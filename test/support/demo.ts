@@ -7,7 +7,9 @@ import { DEMO_PASSWORD, demoUserEmail, type Role } from '../../libs/persistence/
 /** Loads the demo tree and returns a helper that logs demo users in over HTTP (tokens cached per user). */
 export async function withDemoData(ds: DataSource, app: INestApplication) {
   await seedDemo(ds.manager);
-  const ids = new Map<string, string>((await ds.query(`SELECT code, id FROM units`)).map((r: { code: string; id: string }) => [r.code, r.id]));
+  const ids = new Map<string, string>(
+    (await ds.query(`SELECT code, id FROM units`)).map((r: { code: string; id: string }) => [r.code, r.id]),
+  );
   const tokens = new Map<string, string>();
   return {
     unitId(code: string): string {
@@ -18,7 +20,9 @@ export async function withDemoData(ds: DataSource, app: INestApplication) {
     async token(role: Role, unitCode: string): Promise<string> {
       const key = `${role}@${unitCode}`;
       if (!tokens.has(key)) {
-        const res = await request(app.getHttpServer()).post('/auth/login').send({ email: demoUserEmail(role, unitCode), password: DEMO_PASSWORD });
+        const res = await request(app.getHttpServer())
+          .post('/auth/login')
+          .send({ email: demoUserEmail(role, unitCode), password: DEMO_PASSWORD });
         if (res.status !== 200) throw new Error(`login ${key} failed: ${res.status} ${JSON.stringify(res.body)}`);
         tokens.set(key, res.body.accessToken);
       }

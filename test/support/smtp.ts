@@ -21,7 +21,12 @@ export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMa
       simpleParser(stream)
         .then((m) => {
           for (const rcpt of session.envelope.rcptTo) {
-            mails.push({ to: rcpt.address.toLowerCase(), subject: m.subject ?? '', text: m.text ?? '', key: String(m.headers.get('x-cchc-key') ?? '').replace(/\/email\/[^/]+$/, '') });
+            mails.push({
+              to: rcpt.address.toLowerCase(),
+              subject: m.subject ?? '',
+              text: m.text ?? '',
+              key: String(m.headers.get('x-cchc-key') ?? '').replace(/\/email\/[^/]+$/, ''),
+            });
           }
           callback();
         })

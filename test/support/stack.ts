@@ -18,7 +18,11 @@ export interface Stack {
  * The whole product for an e2e test: a cloned database, the time-skipping server started at `startAt`, the real
  * API (its clock following the server's) and the real worker, running, on a task queue of its own.
  */
-export async function startStack(opts: { startAt: string; workerEnv?: Record<string, string>; prepare?: (db: TestDatabase) => Promise<void> }): Promise<Stack> {
+export async function startStack(opts: {
+  startAt: string;
+  workerEnv?: Record<string, string>;
+  prepare?: (db: TestDatabase) => Promise<void>;
+}): Promise<Stack> {
   const taskQueue = uniqueTaskQueue('e2e');
   const [db, env] = await Promise.all([createTestDatabase(), createTimeSkippingEnv({ startAt: opts.startAt })]);
   let clockOffset = 0;
@@ -33,7 +37,12 @@ export async function startStack(opts: { startAt: string; workerEnv?: Record<str
   });
   await syncClock();
   await opts.prepare?.(db);
-  const { app: workerApp, worker } = await createTestWorker({ env, databaseUrl: db.url, taskQueue, extraEnv: opts.workerEnv });
+  const { app: workerApp, worker } = await createTestWorker({
+    env,
+    databaseUrl: db.url,
+    taskQueue,
+    extraEnv: opts.workerEnv,
+  });
   const running = worker.run();
   return {
     db,

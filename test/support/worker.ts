@@ -17,7 +17,12 @@ export async function createTestWorker(opts: {
   maxCachedWorkflows?: number;
 }): Promise<{ app: INestApplicationContext; worker: Worker; service: WorkerService }> {
   const moduleRef = await Test.createTestingModule({
-    imports: [WorkerModule.forRoot(testConfig({ DATABASE_URL: opts.databaseUrl, TEMPORAL_TASK_QUEUE: opts.taskQueue, ...opts.extraEnv }), { temporalClient: opts.env.client })],
+    imports: [
+      WorkerModule.forRoot(
+        testConfig({ DATABASE_URL: opts.databaseUrl, TEMPORAL_TASK_QUEUE: opts.taskQueue, ...opts.extraEnv }),
+        { temporalClient: opts.env.client },
+      ),
+    ],
   }).compile();
   const app = await moduleRef.init();
   const service = app.get(WorkerService);
@@ -38,7 +43,8 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000,
   for (;;) {
     last = await check();
     if (last) return last;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

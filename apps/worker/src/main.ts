@@ -7,7 +7,10 @@ import { WorkerService, installTemporalRuntimeLogger } from './worker.service';
 
 async function main() {
   const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   const logger = await app.resolve(PinoLogger);
   installTemporalRuntimeLogger(logger);

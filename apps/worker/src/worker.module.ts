@@ -14,7 +14,10 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'worker') }),
+        LoggerModule.forRootAsync({
+          inject: [AppConfigToken],
+          useFactory: (c: AppConfig) => loggerParams(c, 'worker'),
+        }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
         ActivitiesModule,

@@ -77,7 +77,8 @@ export function installTemporalRuntimeLogger(logger: PinoLogger, level: LogLevel
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
       const meta = { ...(entry.meta ?? {}), temporal: true };
-      const method = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : entry.level === 'INFO' ? 'info' : 'debug';
+      const method =
+        entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : entry.level === 'INFO' ? 'info' : 'debug';
       logger[method](meta, entry.message);
     }),
   });

@@ -12,7 +12,10 @@ export class ConfigModule {
   static forRoot(config?: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfigToken, useFactory: () => config ?? loadConfig() }, { provide: Clock, useValue: clock }],
+      providers: [
+        { provide: AppConfigToken, useFactory: () => config ?? loadConfig() },
+        { provide: Clock, useValue: clock },
+      ],
       exports: [AppConfigToken, Clock],
     };
   }

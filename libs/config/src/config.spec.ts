@@ -7,14 +7,25 @@ describe('loadConfig', () => {
     const c = loadConfig(base);
     expect(c.env).toBe('development');
     expect(c.api.port).toBe(3000);
-    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'cchc-main', tls: false });
+    expect(c.temporal).toMatchObject({
+      address: 'localhost:7233',
+      namespace: 'default',
+      taskQueue: 'cchc-main',
+      tls: false,
+    });
     expect(c.smtp).toBeUndefined();
   });
 
   it('names every missing or malformed variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: 'eighty', TEMPORAL_ADDRESS: 'nohost', SMTP_HOST: 'mail', SMTP_PORT: '0' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        API_PORT: 'eighty',
+        TEMPORAL_ADDRESS: 'nohost',
+        SMTP_HOST: 'mail',
+        SMTP_PORT: '0',
+      });
     } catch (e) {
       error = e;
     }
@@ -35,7 +46,11 @@ describe('loadConfig', () => {
 
   it('turns TLS on when an API key is given (Temporal Cloud)', () => {
     const c = loadConfig({ ...base, TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'k' });
-    expect(temporalConnectionOptions(c.temporal)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: true, apiKey: 'k' });
+    expect(temporalConnectionOptions(c.temporal)).toEqual({
+      address: 'ns.acct.tmprl.cloud:7233',
+      tls: true,
+      apiKey: 'k',
+    });
   });
 
   it('redacts passwords in URLs', () => {

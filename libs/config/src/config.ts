@@ -125,7 +125,7 @@ class Reader {
 
   hostPort(name: string, fallback: string): string {
     const v = this.str(name, fallback);
-    if (!/^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$/.test(v)) this.problems.push(`${name} must look like host:port (got "${v}")`);
+    if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(v)) this.problems.push(`${name} must look like host:port (got "${v}")`);
     return v;
   }
 }

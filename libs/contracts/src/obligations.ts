@@ -139,7 +139,15 @@ export interface ObligationActivities {
   resolveDeadline(input: { nominal: string }): Promise<DeadlineDto>;
   /** The obligation's reminder slots for a deadline, from its plan's reminder policy and the working calendar. */
   planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]>;
-  recordDeadlineChange(input: { obligationId: string; seq: number; deadline: DeadlineDto; actor: string; at: string; reason?: string; requestId?: string }): Promise<void>;
+  recordDeadlineChange(input: {
+    obligationId: string;
+    seq: number;
+    deadline: DeadlineDto;
+    actor: string;
+    at: string;
+    reason?: string;
+    requestId?: string;
+  }): Promise<void>;
 }
 
 export const PLAN_FOLLOW_UP_WORKFLOW = 'planFollowUpWorkflow';
@@ -153,7 +161,12 @@ export interface NotificationActivities {
    * One digest per parent unit listing its late children (for the children's plans, or for one report period),
    * to its approvers and the reviewing offices above it.
    */
-  enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string; period?: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }>;
+  enqueueOverdueDigest(input: {
+    planId: string;
+    slotKey: string;
+    sendAt: string;
+    period?: string;
+  }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }>;
   /**
    * The plan's digest days: after the child-plan deadline, and after each report period's due date, the morning
    * after and then the overdue days of its reminder policy. Report slots carry their period.

@@ -2,7 +2,15 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, DomainErrorKind } from '@cchc/domain';
 
-const KINDS: DomainErrorKind[] = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'unprocessable', 'rate_limited'];
+const KINDS: DomainErrorKind[] = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'unprocessable',
+  'rate_limited',
+];
 
 /**
  * Turns what Temporal answers to an Update into the DomainError the workflow meant (workflows raise domain

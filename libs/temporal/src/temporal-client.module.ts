@@ -25,7 +25,10 @@ export class TemporalClientProvider implements OnApplicationShutdown {
 
   async get(): Promise<Client> {
     if (this.client) return this.client;
-    this.connection ??= Connection.connect({ ...temporalConnectionOptions(this.config.temporal), connectTimeout: '3s' }).catch((e) => {
+    this.connection ??= Connection.connect({
+      ...temporalConnectionOptions(this.config.temporal),
+      connectTimeout: '3s',
+    }).catch((e) => {
       this.connection = undefined;
       throw e;
     });
@@ -50,7 +53,10 @@ export class TemporalClientModule {
   static forRoot(client?: Client): DynamicModule {
     return {
       module: TemporalClientModule,
-      providers: [TemporalClientProvider, ...(client ? [{ provide: TemporalClientOverride, useValue: { client } }] : [])],
+      providers: [
+        TemporalClientProvider,
+        ...(client ? [{ provide: TemporalClientOverride, useValue: { client } }] : []),
+      ],
       exports: [TemporalClientProvider],
     };
   }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Action, decideFor, DomainError, localDateOf, readScopeDepth, relationFromDepth, RoleRelation, UnitRelation } from '@cchc/domain';
+import {
+  Action,
+  decideFor,
+  DomainError,
+  localDateOf,
+  readScopeDepth,
+  relationFromDepth,
+  RoleRelation,
+  UnitRelation,
+} from '@cchc/domain';
 import { UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import type { Actor } from '../auth/actor';
 
@@ -24,7 +33,9 @@ export class AccessService {
   async relations(actor: Actor, unitId: string, date: string = today(), m?: EntityManager): Promise<RoleRelation[]> {
     const own = relationFromDepth(await this.tree.depthBelow(actor.unitId, unitId, date, m));
     const review =
-      actor.reviewAnchorId === actor.unitId ? own : relationFromDepth(await this.tree.depthBelow(actor.reviewAnchorId, unitId, date, m));
+      actor.reviewAnchorId === actor.unitId
+        ? own
+        : relationFromDepth(await this.tree.depthBelow(actor.reviewAnchorId, unitId, date, m));
     return actor.roles.map((r) => [r, r === 'reviewer' ? review : own] as const);
   }
 
@@ -33,28 +44,57 @@ export class AccessService {
   }
 
   /** Returns the unit when the action is allowed; throws the right DomainError otherwise. */
-  async authorize(actor: Actor, action: Action, unitId: string, date: string = today(), m?: EntityManager): Promise<UnitRow> {
+  async authorize(
+    actor: Actor,
+    action: Action,
+    unitId: string,
+    date: string = today(),
+    m?: EntityManager,
+  ): Promise<UnitRow> {
     this.check(action, await this.relations(actor, unitId, date, m), unitId);
     return this.tree.requireUnit(unitId, date, m);
   }
 
   /** For actions on a unit that will sit one level below `parentId` (creating a child, moving under it). */
-  async authorizeUnder(actor: Actor, action: Action, parentId: string, date: string = today(), m?: EntityManager): Promise<UnitRow> {
-    const below = (rel: UnitRelation): UnitRelation => (rel === 'outside' ? 'outside' : rel === 'self' ? 'child' : 'descendant');
+  async authorizeUnder(
+    actor: Actor,
+    action: Action,
+    parentId: string,
+    date: string = today(),
+    m?: EntityManager,
+  ): Promise<UnitRow> {
+    const below = (rel: UnitRelation): UnitRelation =>
+      rel === 'outside' ? 'outside' : rel === 'self' ? 'child' : 'descendant';
     const parentRelations = await this.relations(actor, parentId, date, m);
     this.check('unit.read', parentRelations, parentId);
     // The parent is visible, so a refusal here is a 403 even if the new unit itself would be out of read scope.
-    if (decideFor(action, parentRelations.map(([r, rel]) => [r, below(rel)] as const)) !== 'allow') {
-      throw new DomainError('forbidden', 'access.forbidden', 'Bạn không có quyền thực hiện thao tác này với đơn vị này', { action, unitId: parentId });
+    if (
+      decideFor(
+        action,
+        parentRelations.map(([r, rel]) => [r, below(rel)] as const),
+      ) !== 'allow'
+    ) {
+      throw new DomainError(
+        'forbidden',
+        'access.forbidden',
+        'Bạn không có quyền thực hiện thao tác này với đơn vị này',
+        { action, unitId: parentId },
+      );
     }
     return this.tree.requireUnit(parentId, date, m);
   }
 
   check(action: Action, relations: readonly RoleRelation[], unitId: string): void {
     const decision = decideFor(action, relations);
-    if (decision === 'not_found') throw new DomainError('not_found', 'unit.not_found', 'Không tìm thấy đơn vị', { id: unitId });
+    if (decision === 'not_found')
+      throw new DomainError('not_found', 'unit.not_found', 'Không tìm thấy đơn vị', { id: unitId });
     if (decision === 'forbidden') {
-      throw new DomainError('forbidden', 'access.forbidden', 'Bạn không có quyền thực hiện thao tác này với đơn vị này', { action, unitId });
+      throw new DomainError(
+        'forbidden',
+        'access.forbidden',
+        'Bạn không có quyền thực hiện thao tác này với đơn vị này',
+        { action, unitId },
+      );
     }
   }
 

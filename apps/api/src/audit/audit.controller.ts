@@ -10,7 +10,10 @@ import { PageQuery } from '../http/common.dto';
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'unit' }) @IsOptional() @IsString() @MaxLength(50) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
-  @ApiPropertyOptional({ description: 'Entries of this unit (must be in scope)' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ description: 'Entries of this unit (must be in scope)' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
   @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsISO8601() to?: string;
 }
@@ -39,7 +42,8 @@ export class AuditQueryService {
     if (q.unitId) where += ` AND a.unit_id = $${params.push(q.unitId)}`;
     if (q.from) where += ` AND a.occurred_at >= $${params.push(q.from)}`;
     if (q.to) where += ` AND a.occurred_at < $${params.push(q.to)}`;
-    if (q.after) where += ` AND (a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_log WHERE id::text = $${params.push(q.after)})`;
+    if (q.after)
+      where += ` AND (a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_log WHERE id::text = $${params.push(q.after)})`;
     const limit = q.limit ?? 50;
     params.push(limit + 1);
     const items = await this.em.query(

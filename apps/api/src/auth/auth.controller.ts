@@ -15,7 +15,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
   login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }) {
-    return this.auth.login(dto.email, dto.password, { ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
+    return this.auth.login(dto.email, dto.password, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      requestId: req.id,
+    });
   }
 
   @Public()

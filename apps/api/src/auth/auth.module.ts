@@ -10,7 +10,11 @@ import { JwtAuthGuard } from './jwt-auth.guard';
   imports: [
     JwtModule.registerAsync({
       inject: [AppConfigToken],
-      useFactory: (c: AppConfig) => ({ secret: c.auth.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'cchc' }, verifyOptions: { issuer: 'cchc' } }),
+      useFactory: (c: AppConfig) => ({
+        secret: c.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'cchc' },
+        verifyOptions: { issuer: 'cchc' },
+      }),
     }),
   ],
   controllers: [AuthController],

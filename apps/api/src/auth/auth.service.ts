@@ -34,7 +34,11 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string, meta: { ip?: string; userAgent?: string; requestId?: string }): Promise<TokenPairResponse> {
+  async login(
+    email: string,
+    password: string,
+    meta: { ip?: string; userAgent?: string; requestId?: string },
+  ): Promise<TokenPairResponse> {
     const { loginMaxAttempts, loginWindowSeconds } = this.config.auth;
     const [{ failures }] = await this.em.query(
       `SELECT count(*)::int AS failures FROM login_attempts
@@ -42,15 +46,27 @@ export class AuthService {
       [email, loginWindowSeconds],
     );
     if (failures >= loginMaxAttempts) {
-      throw new DomainError('rate_limited', 'auth.too_many_attempts', 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
-        retryAfterSeconds: loginWindowSeconds,
-      });
+      throw new DomainError(
+        'rate_limited',
+        'auth.too_many_attempts',
+        'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+        {
+          retryAfterSeconds: loginWindowSeconds,
+        },
+      );
     }
     const user = (
-      await this.em.query(`SELECT id, unit_id, roles, active, password_hash FROM users WHERE lower(email) = lower($1)`, [email])
+      await this.em.query(
+        `SELECT id, unit_id, roles, active, password_hash FROM users WHERE lower(email) = lower($1)`,
+        [email],
+      )
     )[0];
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
-    await this.em.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [email, meta.ip ?? null, ok && !!user]);
+    await this.em.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
+      email,
+      meta.ip ?? null,
+      ok && !!user,
+    ]);
     if (!user || !ok) throw unauthenticated('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng');
     if (!user.active) throw unauthenticated('auth.user_disabled', 'Tài khoản đã bị khóa');
 
@@ -58,7 +74,13 @@ export class AuthService {
     const [session] = await this.em.query(
       `INSERT INTO auth_sessions (user_id, refresh_token_hash, expires_at, ip, user_agent)
        VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
-      [user.id, sha256(refreshSecret), this.config.auth.refreshTokenTtlSeconds, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+      [
+        user.id,
+        sha256(refreshSecret),
+        this.config.auth.refreshTokenTtlSeconds,
+        meta.ip ?? null,
+        meta.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     await this.audit.record({
       actor: `user:${user.id}`,
@@ -69,13 +91,18 @@ export class AuthService {
       after: { sessionId: session.id, ip: meta.ip ?? null },
       requestId: meta.requestId,
     });
-    return this.tokens({ sub: user.id, sid: session.id, unit: user.unit_id, roles: user.roles }, refreshSecret, session.id);
+    return this.tokens(
+      { sub: user.id, sid: session.id, unit: user.unit_id, roles: user.roles },
+      refreshSecret,
+      session.id,
+    );
   }
 
   /** Rotates the refresh token. Presenting an already-rotated token revokes the session (token theft). */
   async refresh(refreshToken: string): Promise<TokenPairResponse> {
     const [sessionId, secret] = refreshToken.split('.', 2);
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập không hợp lệ');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
+      throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập không hợp lệ');
     const outcome = await this.em.transaction(async (m) => {
       const row = (
         await m.query(
@@ -87,22 +114,37 @@ export class AuthService {
       if (!row || row.revoked_at || row.expired || !row.active) return { kind: 'invalid' as const };
       if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.refresh_token_hash))) {
         // An already-rotated token came back: someone else holds this session. End it (committed with this transaction).
-        await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [sessionId]);
+        await m.query(
+          `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`,
+          [sessionId],
+        );
         return { kind: 'reused' as const };
       }
       const next = randomBytes(32).toString('base64url');
-      await m.query(`UPDATE auth_sessions SET refresh_token_hash = $2, last_used_at = now() WHERE id = $1`, [sessionId, sha256(next)]);
-      return { kind: 'ok' as const, tokens: await this.tokens({ sub: row.user_id, sid: sessionId, unit: row.unit_id, roles: row.roles }, next, sessionId) };
+      await m.query(`UPDATE auth_sessions SET refresh_token_hash = $2, last_used_at = now() WHERE id = $1`, [
+        sessionId,
+        sha256(next),
+      ]);
+      return {
+        kind: 'ok' as const,
+        tokens: await this.tokens(
+          { sub: row.user_id, sid: sessionId, unit: row.unit_id, roles: row.roles },
+          next,
+          sessionId,
+        ),
+      };
     });
     if (outcome.kind === 'invalid') throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập đã hết hạn');
-    if (outcome.kind === 'reused') throw unauthenticated('auth.refresh_token_reused', 'Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại');
+    if (outcome.kind === 'reused')
+      throw unauthenticated('auth.refresh_token_reused', 'Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại');
     return outcome.tokens;
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.em.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [
-      actor.sessionId,
-    ]);
+    await this.em.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
+      [actor.sessionId],
+    );
     await this.audit.record({
       actor: actorRef(actor),
       action: 'auth.logout',
@@ -121,16 +163,23 @@ export class AuthService {
       throw new DomainError('unprocessable', 'auth.wrong_password', 'Mật khẩu hiện tại không đúng');
     }
     await this.em.transaction(async (m) => {
-      await m.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [
-        actor.userId,
-        await hashPassword(next),
-      ]);
+      await m.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
+        [actor.userId, await hashPassword(next)],
+      );
       await m.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
         [actor.userId, actor.sessionId],
       );
       await this.audit.record(
-        { actor: actorRef(actor), action: 'user.password_changed', entityType: 'user', entityId: actor.userId, unitId: actor.unitId, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: actor.userId,
+          unitId: actor.unitId,
+          requestId: actor.requestId,
+        },
         m,
       );
     });
@@ -157,7 +206,8 @@ export class AuthService {
         [claims.sid, claims.sub],
       )
     )[0];
-    if (!row || row.revoked_at || !row.active) throw unauthenticated('auth.session_revoked', 'Phiên đăng nhập đã kết thúc');
+    if (!row || row.revoked_at || !row.active)
+      throw unauthenticated('auth.session_revoked', 'Phiên đăng nhập đã kết thúc');
     // Unit and roles come from the database, not the token, so a role change applies at once.
     return {
       userId: claims.sub,
@@ -169,7 +219,15 @@ export class AuthService {
   }
 
   private async tokens(claims: AccessClaims, refreshSecret: string, sessionId: string): Promise<TokenPairResponse> {
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTokenTtlSeconds, algorithm: 'HS256' });
-    return { accessToken, refreshToken: `${sessionId}.${refreshSecret}`, expiresIn: this.config.auth.accessTokenTtlSeconds, tokenType: 'Bearer' };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      algorithm: 'HS256',
+    });
+    return {
+      accessToken,
+      refreshToken: `${sessionId}.${refreshSecret}`,
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      tokenType: 'Bearer',
+    };
   }
 }

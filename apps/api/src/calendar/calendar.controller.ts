@@ -48,19 +48,29 @@ export class CalendarService {
       source: y?.source ?? 'fixed_dates_only',
       holidays: y?.holidays ?? [],
       workingWeekends: y?.workingWeekends ?? [],
-      example: { nominal: example.nominal, effective: example.effective, note: 'Hạn 31/01 sau khi lùi theo Điều 148 Bộ luật Dân sự' },
+      example: {
+        nominal: example.nominal,
+        effective: example.effective,
+        note: 'Hạn 31/01 sau khi lùi theo Điều 148 Bộ luật Dân sự',
+      },
     };
   }
 
   async put(actor: Actor, year: number, dto: CalendarYearDto) {
-    if (!actor.roles.includes('admin')) throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa lịch làm việc');
+    if (!actor.roles.includes('admin'))
+      throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa lịch làm việc');
     const own = await this.tree.requireUnit(actor.unitId, today());
-    if (own.parentId !== null) throw forbidden('calendar.admin_of_root_only', 'Chỉ quản trị viên cấp cao nhất mới được sửa lịch làm việc');
+    if (own.parentId !== null)
+      throw forbidden('calendar.admin_of_root_only', 'Chỉ quản trị viên cấp cao nhất mới được sửa lịch làm việc');
     for (const e of [...dto.holidays, ...dto.workingWeekends]) {
-      if (toDateParts(e.date as never).year !== year) throw invalid('calendar.date_outside_year', `Ngày ${e.date} không thuộc năm ${year}`);
+      if (toDateParts(e.date as never).year !== year)
+        throw invalid('calendar.date_outside_year', `Ngày ${e.date} không thuộc năm ${year}`);
     }
     const before = await this.get(year);
-    await this.calendar.saveYear({ year, holidays: dto.holidays as never, workingWeekends: dto.workingWeekends as never }, actorRef(actor));
+    await this.calendar.saveYear(
+      { year, holidays: dto.holidays as never, workingWeekends: dto.workingWeekends as never },
+      actorRef(actor),
+    );
     await this.audit.record({
       actor: actorRef(actor),
       action: 'calendar.updated',

@@ -18,12 +18,18 @@ export const DEMO_VALID_FROM = '2020-01-01';
 export async function seedDemo(em: EntityManager, units: readonly SeedUnit[] = DEMO_UNITS): Promise<SeedSummary> {
   return em.transaction(async (m) => {
     const tree = new UnitTreeRepository(m);
-    const existing = new Set<string>((await m.query(`SELECT code FROM units WHERE code = ANY($1)`, [units.map((u) => u.code)])).map((r: { code: string }) => r.code));
+    const existing = new Set<string>(
+      (await m.query(`SELECT code FROM units WHERE code = ANY($1)`, [units.map((u) => u.code)])).map(
+        (r: { code: string }) => r.code,
+      ),
+    );
     const missing = units.filter((u) => !existing.has(u.code));
     const parentIds = new Map<string, string>(
-      (await m.query(`SELECT id, code FROM units WHERE code = ANY($1)`, [missing.map((u) => u.parentCode).filter(Boolean)])).map(
-        (r: { id: string; code: string }) => [r.code, r.id],
-      ),
+      (
+        await m.query(`SELECT id, code FROM units WHERE code = ANY($1)`, [
+          missing.map((u) => u.parentCode).filter(Boolean),
+        ])
+      ).map((r: { id: string; code: string }) => [r.code, r.id]),
     );
     await tree.insertUnits(
       missing.map((u) => ({
@@ -33,7 +39,7 @@ export async function seedDemo(em: EntityManager, units: readonly SeedUnit[] = D
         kind: u.kind,
         email: u.email ?? null,
         isReviewingOffice: !!u.isReviewingOffice,
-        parentId: u.parentCode ? parentIds.get(u.parentCode) ?? null : null,
+        parentId: u.parentCode ? (parentIds.get(u.parentCode) ?? null) : null,
         parentCode: u.parentCode ?? undefined,
       })),
       DEMO_VALID_FROM,
@@ -48,7 +54,13 @@ export async function seedDemo(em: EntityManager, units: readonly SeedUnit[] = D
          JOIN units un ON un.code = x.unit_code
         WHERE NOT EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = lower(x.email))
        RETURNING id`,
-      [users.map((u) => u.email), users.map((u) => u.fullName), users.map((u) => u.unitCode), users.map((u) => u.roles[0]), hash],
+      [
+        users.map((u) => u.email),
+        users.map((u) => u.fullName),
+        users.map((u) => u.unitCode),
+        users.map((u) => u.roles[0]),
+        hash,
+      ],
     );
     if (missing.length || inserted.length) {
       await m.query(

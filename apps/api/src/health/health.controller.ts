@@ -47,7 +47,9 @@ async function timed(fn: () => Promise<unknown>, timeoutMs = 3000): Promise<Chec
   try {
     await Promise.race([
       fn(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { status: 'ok', latencyMs: Date.now() - start };
   } catch (e) {

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidationOptions, registerDecorator } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidationOptions,
+  registerDecorator,
+} from 'class-validator';
 import { isLocalDate } from '@cchc/domain';
 
 /** A calendar date 'YYYY-MM-DD' that exists (rejects 2024-02-30). */
@@ -16,7 +26,10 @@ export function IsLocalDate(options?: ValidationOptions) {
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'Date the question is about (YYYY-MM-DD, Vietnam time); default today', example: '2024-06-30' })
+  @ApiPropertyOptional({
+    description: 'Date the question is about (YYYY-MM-DD, Vietnam time); default today',
+    example: '2024-06-30',
+  })
   @IsOptional()
   @IsLocalDate()
   asOf?: string;

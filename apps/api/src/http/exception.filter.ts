@@ -69,14 +69,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       const status = exception.status;
       const [code, message] = HTTP_CODES[status] ?? ['request.invalid', 'Yêu cầu không hợp lệ'];
-      return { statusCode: status, code: exception.type === 'entity.parse.failed' ? 'request.malformed_json' : code, message };
+      return {
+        statusCode: status,
+        code: exception.type === 'entity.parse.failed' ? 'request.malformed_json' : code,
+        message,
+      };
     }
     return this.internal(exception, req);
   }
 
   private internal(exception: unknown, req: Request & { id?: string }): ErrorResponse {
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, requestId: req.id, method: req.method, url: req.url }, 'unhandled error');
+    this.logger.error(
+      { err: exception, errorId, requestId: req.id, method: req.method, url: req.url },
+      'unhandled error',
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'internal_error',

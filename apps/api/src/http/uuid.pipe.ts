@@ -6,7 +6,8 @@ import { UUID_PATTERN } from './common.dto';
 @Injectable()
 export class UuidPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID_PATTERN.test(value)) throw new DomainError('validation', 'request.invalid_id', 'Mã định danh không hợp lệ', { value });
+    if (!UUID_PATTERN.test(value))
+      throw new DomainError('validation', 'request.invalid_id', 'Mã định danh không hợp lệ', { value });
     return value.toLowerCase();
   }
 }

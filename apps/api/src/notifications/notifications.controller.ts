@@ -9,7 +9,10 @@ import { PageQuery } from '../http/common.dto';
 import { UuidPipe } from '../http/uuid.pipe';
 
 export class NotificationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread ones' }) @IsOptional() @IsIn(['true', 'false']) unread?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread ones' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
 }
 
 /** The caller's own in-app notifications (reminders, digests), newest first. */
@@ -22,7 +25,8 @@ export class NotificationsService {
     const params: unknown[] = [actor.userId];
     let where = `n.user_id = $1`;
     if (q.unread === 'true') where += ` AND n.read_at IS NULL`;
-    if (q.after) where += ` AND (n.created_at, n.id) < (SELECT created_at, id FROM notifications WHERE id::text = $${params.push(q.after)} AND user_id = $1)`;
+    if (q.after)
+      where += ` AND (n.created_at, n.id) < (SELECT created_at, id FROM notifications WHERE id::text = $${params.push(q.after)} AND user_id = $1)`;
     params.push(limit + 1);
     const items = await this.em.query(
       `SELECT n.id, n.kind, n.title, n.body, n.link, n.obligation_id AS "obligationId", n.plan_id AS "planId",
@@ -36,7 +40,10 @@ export class NotificationsService {
   }
 
   async unreadCount(actor: Actor) {
-    const [{ n }] = await this.em.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]);
+    const [{ n }] = await this.em.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [actor.userId],
+    );
     return { unread: n };
   }
 
@@ -51,7 +58,10 @@ export class NotificationsService {
   }
 
   async markAllRead(actor: Actor) {
-    const [, count] = await this.em.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]);
+    const [, count] = await this.em.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [actor.userId],
+    );
     return { marked: count };
   }
 }

@@ -51,7 +51,12 @@ export class ObligationsService {
     return this.listFor(actor, q, 'parent_unit_id', 'u.code, o.kind, o.period');
   }
 
-  private async listFor(actor: Actor, q: ObligationQuery, column: 'unit_id' | 'parent_unit_id', order: string): Promise<ObligationView[]> {
+  private async listFor(
+    actor: Actor,
+    q: ObligationQuery,
+    column: 'unit_id' | 'parent_unit_id',
+    order: string,
+  ): Promise<ObligationView[]> {
     const unitId = q.unitId ?? actor.unitId;
     await this.access.authorize(actor, 'unit.read', unitId);
     const rows = await this.em.query(
@@ -78,7 +83,8 @@ export class ObligationsService {
 
   async get(actor: Actor, id: string): Promise<ObligationView & { transitions: unknown[] }> {
     const [row] = await this.em.query(`SELECT ${OBLIGATION_COLUMNS} ${FROM} WHERE o.id = $1`, [id]);
-    if (!row || !(await this.access.canRead(actor, row.unitId))) throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
+    if (!row || !(await this.access.canRead(actor, row.unitId)))
+      throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
     const transitions = await this.em.query(
       `SELECT seq, command, from_status AS "from", to_status AS "to", actor, occurred_at AS "at", reason, version_no AS "versionNo"
          FROM obligation_transitions WHERE obligation_id = $1 ORDER BY seq`,
@@ -90,9 +96,15 @@ export class ObligationsService {
   /** The parent's approver moves a child's deadline (reminders follow the new one). */
   async extend(actor: Actor, id: string, deadline: string, reason?: string) {
     const [row] = await this.em.query(`SELECT unit_id, workflow_id FROM obligations WHERE id = $1`, [id]);
-    if (!row || !(await this.access.canRead(actor, row.unit_id))) throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
+    if (!row || !(await this.access.canRead(actor, row.unit_id)))
+      throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
     await this.access.authorize(actor, 'plan.decide', row.unit_id);
-    await this.commands.extendDeadline(row.workflow_id, { nominal: deadline, actor: actorRef(actor), reason, requestId: actor.requestId });
+    await this.commands.extendDeadline(row.workflow_id, {
+      nominal: deadline,
+      actor: actorRef(actor),
+      reason,
+      requestId: actor.requestId,
+    });
     return this.get(actor, id);
   }
 

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
-import { CreatePlanDto, DiffQuery, ExtendDeadlineDto, ObligationQuery, PlanListQuery, ReturnPlanDto, UpdatePlanDto } from './plans.dto';
+import {
+  CreatePlanDto,
+  DiffQuery,
+  ExtendDeadlineDto,
+  ObligationQuery,
+  PlanListQuery,
+  ReturnPlanDto,
+  UpdatePlanDto,
+} from './plans.dto';
 import { PlansService } from './plans.service';
 import { ObligationsService } from './obligations.service';
 

@@ -32,7 +32,13 @@ const PLAN_COLUMNS = `p.id, p.unit_id AS "unitId", p.year, p.obligation_id AS "o
   p.reminder_policy AS "reminderPolicy", p.scope, p.status, p.submission_count AS "submissionCount",
   p.issued_at AS "issuedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
-export type PlanView = Record<string, any> & { id: string; unitId: string; status: string; obligationId: string | null; year: number };
+export type PlanView = Record<string, any> & {
+  id: string;
+  unitId: string;
+  status: string;
+  obligationId: string | null;
+  year: number;
+};
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -90,7 +96,15 @@ export class PlansService {
       );
       const plan = (await this.find(row.id, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'plan.created', entityType: 'plan', entityId: plan.id, unitId, after: summary(plan), requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'plan.created',
+          entityType: 'plan',
+          entityId: plan.id,
+          unitId,
+          after: summary(plan),
+          requestId: actor.requestId,
+        },
         m,
       );
       return plan;
@@ -103,7 +117,9 @@ export class PlansService {
     const before = await this.readable(actor, id);
     await this.access.authorize(actor, 'plan.edit', before.unitId);
     if (!EDITABLE.includes(before.status)) {
-      throw conflict('plan.not_editable', 'Kế hoạch đã trình hoặc đã ban hành, không thể sửa', { status: before.status });
+      throw conflict('plan.not_editable', 'Kế hoạch đã trình hoặc đã ban hành, không thể sửa', {
+        status: before.status,
+      });
     }
     const f = this.normalise({ ...dto }, before.year, before);
     return this.em.transaction(async (m) => {
@@ -132,9 +148,19 @@ export class PlansService {
         ],
       );
       const after = (await this.find(id, m))!;
-      if (!EDITABLE.includes(after.status)) throw conflict('plan.not_editable', 'Kế hoạch vừa được trình, không thể sửa', { status: after.status });
+      if (!EDITABLE.includes(after.status))
+        throw conflict('plan.not_editable', 'Kế hoạch vừa được trình, không thể sửa', { status: after.status });
       await this.audit.record(
-        { actor: actorRef(actor), action: 'plan.updated', entityType: 'plan', entityId: id, unitId: after.unitId, before: summary(before), after: summary(after), requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'plan.updated',
+          entityType: 'plan',
+          entityId: id,
+          unitId: after.unitId,
+          before: summary(before),
+          after: summary(after),
+          requestId: actor.requestId,
+        },
         m,
       );
       return after;
@@ -163,7 +189,10 @@ export class PlansService {
     const plan = await this.readable(actor, id);
     await this.access.authorize(actor, 'plan.issue', plan.unitId);
     if (plan.obligationId) {
-      throw conflict('plan.issued_on_approval', 'Kế hoạch thực hiện kế hoạch của cấp trên được ban hành khi cấp trên phê duyệt');
+      throw conflict(
+        'plan.issued_on_approval',
+        'Kế hoạch thực hiện kế hoạch của cấp trên được ban hành khi cấp trên phê duyệt',
+      );
     }
     if (plan.status === 'issued') return plan;
     assertPlanComplete(plan as never);
@@ -188,14 +217,23 @@ export class PlansService {
     await this.access.authorize(actor, 'plan.submit', plan.unitId);
     const workflowId = await this.obligationWorkflow(plan, 'submit');
     assertPlanComplete(plan as never);
-    return this.commands.transition(workflowId, { command: 'submit', actor: actorRef(actor), requestId: actor.requestId });
+    return this.commands.transition(workflowId, {
+      command: 'submit',
+      actor: actorRef(actor),
+      requestId: actor.requestId,
+    });
   }
 
   async decide(actor: Actor, id: string, decision: 'approve' | 'return', reason?: string) {
     const plan = await this.readable(actor, id);
     await this.access.authorize(actor, 'plan.decide', plan.unitId);
     const workflowId = await this.obligationWorkflow(plan, decision);
-    return this.commands.transition(workflowId, { command: decision, actor: actorRef(actor), reason, requestId: actor.requestId });
+    return this.commands.transition(workflowId, {
+      command: decision,
+      actor: actorRef(actor),
+      reason,
+      requestId: actor.requestId,
+    });
   }
 
   async versions(actor: Actor, id: string) {
@@ -226,7 +264,10 @@ export class PlansService {
    */
   private async obligationWorkflow(plan: PlanView, command: ObligationCommand): Promise<string> {
     if (!plan.obligationId) {
-      throw conflict('plan.no_obligation', 'Kế hoạch này không thực hiện kế hoạch của cấp trên nào nên không cần trình duyệt; hãy ban hành trực tiếp');
+      throw conflict(
+        'plan.no_obligation',
+        'Kế hoạch này không thực hiện kế hoạch của cấp trên nào nên không cần trình duyệt; hãy ban hành trực tiếp',
+      );
     }
     const [o] = await this.em.query(`SELECT workflow_id, status FROM obligations WHERE id = $1`, [plan.obligationId]);
     nextStatus(o.status, command);
@@ -237,7 +278,11 @@ export class PlansService {
     const [o] = await this.em.query(`SELECT workflow_id, status FROM obligations WHERE id = $1`, [obligationId]);
     if (o?.status !== 'pending') return;
     try {
-      await this.commands.transition(o.workflow_id, { command: 'start_draft', actor: actorRef(actor), requestId: actor.requestId });
+      await this.commands.transition(o.workflow_id, {
+        command: 'start_draft',
+        actor: actorRef(actor),
+        requestId: actor.requestId,
+      });
     } catch (e) {
       // Not fatal: submission is accepted from "pending" too.
       this.logger.warn(`could not mark obligation ${obligationId} as drafting: ${(e as Error).message}`);
@@ -247,7 +292,8 @@ export class PlansService {
   /** The plan if the caller may read its unit (404 otherwise). */
   private async readable(actor: Actor, id: string): Promise<PlanView> {
     const plan = await this.find(id);
-    if (!plan || !(await this.access.canRead(actor, plan.unitId))) throw notFound('plan.not_found', 'Không tìm thấy kế hoạch', { id });
+    if (!plan || !(await this.access.canRead(actor, plan.unitId)))
+      throw notFound('plan.not_found', 'Không tìm thấy kế hoạch', { id });
     return plan;
   }
 
@@ -267,10 +313,23 @@ export class PlansService {
     if (dto.reminderPolicy) validateReminderPolicy(dto.reminderPolicy);
     if (merged.scope?.mode === 'all_children') merged.scope = { mode: 'all_children' };
     if (!merged.title) throw new DomainError('validation', 'plan.title_required', 'Chưa có tên kế hoạch');
-    return merged as UpdatePlanDto & { title: string; childDeadline: string; reportSchedule: unknown; reminderPolicy: unknown };
+    return merged as UpdatePlanDto & {
+      title: string;
+      childDeadline: string;
+      reportSchedule: unknown;
+      reminderPolicy: unknown;
+    };
   }
 }
 
 function summary(p: PlanView) {
-  return { status: p.status, title: p.title, number: p.number, symbol: p.symbol, childDeadline: p.childDeadline, targets: p.targets, scope: p.scope };
+  return {
+    status: p.status,
+    title: p.title,
+    number: p.number,
+    symbol: p.symbol,
+    childDeadline: p.childDeadline,
+    targets: p.targets,
+    scope: p.scope,
+  };
 }

@@ -10,17 +10,41 @@ import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { ReportsService } from './reports.service';
 
 class IndicatorFields {
-  @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' }) @IsOptional() @IsString() @MinLength(3) @MaxLength(300) name?: string;
-  @ApiPropertyOptional({ example: 'tin, bài' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitOfMeasure?: string;
-  @ApiPropertyOptional({ enum: ['sum', 'max', 'avg', 'last'] }) @IsOptional() @IsIn(['sum', 'max', 'avg', 'last']) aggregation?: 'sum' | 'max' | 'avg' | 'last';
-  @ApiPropertyOptional({ enum: ['online', 'traditional', 'other'] }) @IsOptional() @IsIn(['online', 'traditional', 'other']) category?: 'online' | 'traditional' | 'other';
-  @ApiPropertyOptional({ enum: ['integer', 'decimal'] }) @IsOptional() @IsIn(['integer', 'decimal']) valueType?: 'integer' | 'decimal';
+  @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  name?: string;
+  @ApiPropertyOptional({ example: 'tin, bài' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  unitOfMeasure?: string;
+  @ApiPropertyOptional({ enum: ['sum', 'max', 'avg', 'last'] })
+  @IsOptional()
+  @IsIn(['sum', 'max', 'avg', 'last'])
+  aggregation?: 'sum' | 'max' | 'avg' | 'last';
+  @ApiPropertyOptional({ enum: ['online', 'traditional', 'other'] })
+  @IsOptional()
+  @IsIn(['online', 'traditional', 'other'])
+  category?: 'online' | 'traditional' | 'other';
+  @ApiPropertyOptional({ enum: ['integer', 'decimal'] }) @IsOptional() @IsIn(['integer', 'decimal']) valueType?:
+    'integer' | 'decimal';
   @ApiPropertyOptional({ example: 2024 }) @IsOptional() @IsInt() @Min(2000) @Max(2100) activeFromYear?: number;
-  @ApiPropertyOptional({ example: 2030, nullable: true }) @IsOptional() @IsInt() @Min(2000) @Max(2100) activeToYear?: number;
+  @ApiPropertyOptional({ example: 2030, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  activeToYear?: number;
 }
 
 export class CreateIndicatorDto extends IndicatorFields {
-  @ApiProperty({ example: 'ZALO_POSTS' }) @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'Mã chỉ tiêu: chữ in hoa, số, gạch dưới' }) code: string;
+  @ApiProperty({ example: 'ZALO_POSTS' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'Mã chỉ tiêu: chữ in hoa, số, gạch dưới' })
+  code: string;
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) declare name: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitOfMeasure: string;
 }
@@ -38,7 +62,8 @@ export class IndicatorsService {
   ) {}
 
   private async assertCatalogueAdmin(actor: Actor) {
-    if (!actor.roles.includes('admin')) throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa danh mục chỉ tiêu');
+    if (!actor.roles.includes('admin'))
+      throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa danh mục chỉ tiêu');
     if ((await this.tree.requireUnit(actor.unitId, today())).parentId !== null) {
       throw forbidden('indicator.admin_of_root_only', 'Chỉ quản trị viên cấp cao nhất mới được sửa danh mục chỉ tiêu');
     }
@@ -46,14 +71,32 @@ export class IndicatorsService {
 
   async create(actor: Actor, dto: CreateIndicatorDto) {
     await this.assertCatalogueAdmin(actor);
-    if ((await this.em.query(`SELECT 1 FROM indicators WHERE code = $1`, [dto.code])).length) throw conflict('indicator.exists', 'Mã chỉ tiêu đã tồn tại', { code: dto.code });
+    if ((await this.em.query(`SELECT 1 FROM indicators WHERE code = $1`, [dto.code])).length)
+      throw conflict('indicator.exists', 'Mã chỉ tiêu đã tồn tại', { code: dto.code });
     await this.em.query(
       `INSERT INTO indicators (code, name, unit_of_measure, aggregation, category, value_type, active_from_year, active_to_year)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [dto.code, dto.name, dto.unitOfMeasure, dto.aggregation ?? 'sum', dto.category ?? 'other', dto.valueType ?? 'integer', dto.activeFromYear ?? 2000, dto.activeToYear ?? null],
+      [
+        dto.code,
+        dto.name,
+        dto.unitOfMeasure,
+        dto.aggregation ?? 'sum',
+        dto.category ?? 'other',
+        dto.valueType ?? 'integer',
+        dto.activeFromYear ?? 2000,
+        dto.activeToYear ?? null,
+      ],
     );
     const after = (await this.reports.catalogue()).find((i) => i.code === dto.code)!;
-    await this.audit.record({ actor: actorRef(actor), action: 'indicator.created', entityType: 'indicator', entityId: dto.code, unitId: actor.unitId, after: { ...after }, requestId: actor.requestId });
+    await this.audit.record({
+      actor: actorRef(actor),
+      action: 'indicator.created',
+      entityType: 'indicator',
+      entityId: dto.code,
+      unitId: actor.unitId,
+      after: { ...after },
+      requestId: actor.requestId,
+    });
     return after;
   }
 
@@ -65,10 +108,29 @@ export class IndicatorsService {
       `UPDATE indicators SET name = coalesce($2, name), unit_of_measure = coalesce($3, unit_of_measure), aggregation = coalesce($4, aggregation),
               category = coalesce($5, category), value_type = coalesce($6, value_type), active_from_year = coalesce($7, active_from_year),
               active_to_year = CASE WHEN $9 THEN $8 ELSE active_to_year END, updated_at = now() WHERE code = $1`,
-      [code, dto.name ?? null, dto.unitOfMeasure ?? null, dto.aggregation ?? null, dto.category ?? null, dto.valueType ?? null, dto.activeFromYear ?? null, dto.activeToYear ?? null, dto.activeToYear !== undefined],
+      [
+        code,
+        dto.name ?? null,
+        dto.unitOfMeasure ?? null,
+        dto.aggregation ?? null,
+        dto.category ?? null,
+        dto.valueType ?? null,
+        dto.activeFromYear ?? null,
+        dto.activeToYear ?? null,
+        dto.activeToYear !== undefined,
+      ],
     );
     const after = (await this.reports.catalogue()).find((i) => i.code === code)!;
-    await this.audit.record({ actor: actorRef(actor), action: 'indicator.updated', entityType: 'indicator', entityId: code, unitId: actor.unitId, before: { ...before }, after: { ...after }, requestId: actor.requestId });
+    await this.audit.record({
+      actor: actorRef(actor),
+      action: 'indicator.updated',
+      entityType: 'indicator',
+      entityId: code,
+      unitId: actor.unitId,
+      before: { ...before },
+      after: { ...after },
+      requestId: actor.requestId,
+    });
     return after;
   }
 }

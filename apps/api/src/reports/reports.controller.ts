@@ -62,5 +62,9 @@ export class ReportsController {
   }
 }
 
-@Module({ imports: [PlansModule], controllers: [ReportsController, IndicatorsController], providers: [ReportsService, RollupService, IndicatorsService] })
+@Module({
+  imports: [PlansModule],
+  controllers: [ReportsController, IndicatorsController],
+  providers: [ReportsService, RollupService, IndicatorsService],
+})
 export class ReportsModule {}

@@ -20,7 +20,6 @@ import type { SaveReportDto } from './reports.dto';
 
 const EDITABLE = ['pending', 'draft', 'returned'];
 
-
 @Injectable()
 export class ReportsService {
   constructor(
@@ -39,13 +38,20 @@ export class ReportsService {
 
   /** Creates or updates the draft report of a report obligation (the unit's own values and narrative). */
   async save(actor: Actor, dto: SaveReportDto) {
-    const [o] = await this.em.query(`SELECT id, unit_id, year, period, status, kind, workflow_id FROM obligations WHERE id = $1`, [dto.obligationId]);
+    const [o] = await this.em.query(
+      `SELECT id, unit_id, year, period, status, kind, workflow_id FROM obligations WHERE id = $1`,
+      [dto.obligationId],
+    );
     if (!o || o.kind !== 'report' || !(await this.access.canRead(actor, o.unit_id))) {
       throw notFound('report.obligation_not_found', 'Không tìm thấy kỳ báo cáo', { obligationId: dto.obligationId });
     }
     await this.access.authorize(actor, 'plan.edit', o.unit_id);
-    if (!EDITABLE.includes(o.status)) throw conflict('report.not_editable', 'Báo cáo đã gửi hoặc đã được chấp nhận, không thể sửa', { status: o.status });
-    const values = dto.values === undefined ? undefined : validateReportValues(dto.values, await this.catalogue(), o.year);
+    if (!EDITABLE.includes(o.status))
+      throw conflict('report.not_editable', 'Báo cáo đã gửi hoặc đã được chấp nhận, không thể sửa', {
+        status: o.status,
+      });
+    const values =
+      dto.values === undefined ? undefined : validateReportValues(dto.values, await this.catalogue(), o.year);
     const narrative = dto.narrative === undefined ? undefined : validateNarrative(dto.narrative);
     const report = await this.em.transaction(async (m) => {
       let [row] = await m.query(`SELECT * FROM reports WHERE obligation_id = $1 FOR UPDATE`, [o.id]);
@@ -56,7 +62,10 @@ export class ReportsService {
           [o.id, o.unit_id, o.year, o.period, JSON.stringify(narrative ?? {}), actorRef(actor)],
         );
       } else if (narrative) {
-        await m.query(`UPDATE reports SET narrative = $2, updated_at = now() WHERE id = $1`, [row.id, JSON.stringify(narrative)]);
+        await m.query(`UPDATE reports SET narrative = $2, updated_at = now() WHERE id = $1`, [
+          row.id,
+          JSON.stringify(narrative),
+        ]);
       }
       if (values) {
         await m.query(`DELETE FROM report_values WHERE report_id = $1`, [row.id]);
@@ -70,13 +79,24 @@ export class ReportsService {
       }
       const after = await this.content(row.id, m);
       await this.audit.record(
-        { actor: actorRef(actor), action: before ? 'report.updated' : 'report.created', entityType: 'report', entityId: row.id, unitId: o.unit_id, before, after, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: before ? 'report.updated' : 'report.created',
+          entityType: 'report',
+          entityId: row.id,
+          unitId: o.unit_id,
+          before,
+          after,
+          requestId: actor.requestId,
+        },
         m,
       );
       return row;
     });
     if (o.status === 'pending') {
-      await this.commands.transition(o.workflow_id, { command: 'start_draft', actor: actorRef(actor), requestId: actor.requestId }).catch(() => undefined);
+      await this.commands
+        .transition(o.workflow_id, { command: 'start_draft', actor: actorRef(actor), requestId: actor.requestId })
+        .catch(() => undefined);
     }
     return this.get(actor, report.id);
   }
@@ -90,30 +110,54 @@ export class ReportsService {
          FROM reports r JOIN obligations o ON o.id = r.obligation_id JOIN units u ON u.id = r.unit_id WHERE r.id = $1`,
       [id],
     );
-    if (!r || !(await this.access.canRead(actor, r.unitId))) throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
+    if (!r || !(await this.access.canRead(actor, r.unitId)))
+      throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
     const own = Object.fromEntries(
-      (await this.em.query(`SELECT indicator_code, value::float8 AS value FROM report_values WHERE report_id = $1`, [id])).map((v: any) => [v.indicator_code, v.value]),
+      (
+        await this.em.query(`SELECT indicator_code, value::float8 AS value FROM report_values WHERE report_id = $1`, [
+          id,
+        ])
+      ).map((v: any) => [v.indicator_code, v.value]),
     );
     const subtree = await this.rollupBelow(r.unitId, r.year, r.period);
     const totals: Record<string, number> = { ...subtree.accepted };
     for (const [k, v] of Object.entries(own)) totals[k] = (totals[k] ?? 0) + (v as number);
-    return { ...r, periodLabel: PERIOD_LABELS[r.period as PeriodKind], values: own, subtreeAccepted: subtree.accepted, subtreeSubmittedOnly: subtree.submittedOnly, totals };
+    return {
+      ...r,
+      periodLabel: PERIOD_LABELS[r.period as PeriodKind],
+      values: own,
+      subtreeAccepted: subtree.accepted,
+      subtreeSubmittedOnly: subtree.submittedOnly,
+      totals,
+    };
   }
 
-  async transition(actor: Actor, id: string, command: Extract<ObligationCommand, 'submit' | 'approve' | 'return'>, reason?: string) {
+  async transition(
+    actor: Actor,
+    id: string,
+    command: Extract<ObligationCommand, 'submit' | 'approve' | 'return'>,
+    reason?: string,
+  ) {
     const [r] = await this.em.query(
       `SELECT r.unit_id, o.status, o.workflow_id FROM reports r JOIN obligations o ON o.id = r.obligation_id WHERE r.id = $1`,
       [id],
     );
-    if (!r || !(await this.access.canRead(actor, r.unit_id))) throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
+    if (!r || !(await this.access.canRead(actor, r.unit_id)))
+      throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
     await this.access.authorize(actor, command === 'submit' ? 'plan.submit' : 'plan.decide', r.unit_id);
     nextStatus(r.status, command);
-    return this.commands.transition(r.workflow_id, { command, actor: actorRef(actor), reason, requestId: actor.requestId });
+    return this.commands.transition(r.workflow_id, {
+      command,
+      actor: actorRef(actor),
+      reason,
+      requestId: actor.requestId,
+    });
   }
 
   async versions(actor: Actor, id: string) {
     const [r] = await this.em.query(`SELECT unit_id FROM reports WHERE id = $1`, [id]);
-    if (!r || !(await this.access.canRead(actor, r.unit_id))) throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
+    if (!r || !(await this.access.canRead(actor, r.unit_id)))
+      throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
     return this.em.query(
       `SELECT version_no AS "versionNo", content, submitted_at AS "submittedAt", submitted_by AS "submittedBy", decision, decided_at AS "decidedAt", reason
          FROM report_versions WHERE report_id = $1 ORDER BY version_no`,
@@ -129,9 +173,13 @@ export class ReportsService {
   private async content(reportId: string, m: EntityManager) {
     const [r] = await m.query(`SELECT narrative FROM reports WHERE id = $1`, [reportId]);
     const values = Object.fromEntries(
-      (await m.query(`SELECT indicator_code, value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`, [reportId])).map((v: any) => [v.indicator_code, v.value]),
+      (
+        await m.query(
+          `SELECT indicator_code, value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`,
+          [reportId],
+        )
+      ).map((v: any) => [v.indicator_code, v.value]),
     );
     return { narrative: r.narrative, values };
   }
 }
-

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { completeness, periodReferenceDate, propagandaScore, targetsVsActuals, type PeriodKind, type PlanTarget } from '@cchc/domain';
+import {
+  completeness,
+  periodReferenceDate,
+  propagandaScore,
+  targetsVsActuals,
+  type PeriodKind,
+  type PlanTarget,
+} from '@cchc/domain';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -21,7 +28,10 @@ export class RollupService {
   async rollup(actor: Actor, unitId: string, year: number, period: PeriodKind) {
     const asOf = periodReferenceDate(year, period);
     const unit = await this.access.authorize(actor, 'unit.read', unitId, asOf);
-    const [subtree, own] = await Promise.all([this.reports.rollupBelow(unitId, year, period, 1), this.ownFacts(unitId, year, period)]);
+    const [subtree, own] = await Promise.all([
+      this.reports.rollupBelow(unitId, year, period, 1),
+      this.ownFacts(unitId, year, period),
+    ]);
     const total: Record<string, number> = { ...subtree.accepted };
     for (const [k, v] of Object.entries(own.accepted)) total[k] = (total[k] ?? 0) + v;
 
@@ -35,7 +45,10 @@ export class RollupService {
     );
     const perChild = await Promise.all(
       children.map(async (c) => {
-        const [below, mine] = await Promise.all([this.reports.rollupBelow(c.id, year, period, 1), this.ownFacts(c.id, year, period)]);
+        const [below, mine] = await Promise.all([
+          this.reports.rollupBelow(c.id, year, period, 1),
+          this.ownFacts(c.id, year, period),
+        ]);
         const accepted: Record<string, number> = { ...below.accepted };
         for (const [k, v] of Object.entries(mine.accepted)) accepted[k] = (accepted[k] ?? 0) + v;
         return { ...c, accepted };
@@ -49,7 +62,9 @@ export class RollupService {
       );
     const [childObligations, subtreeObligations] = await Promise.all([
       obligations(`o.parent_unit_id = $1 AND $4::date IS NOT NULL`),
-      obligations(`EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0 AND c.valid_from <= $4::date AND c.valid_to > $4::date)`),
+      obligations(
+        `EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0 AND c.valid_from <= $4::date AND c.valid_to > $4::date)`,
+      ),
     ]);
 
     // Targets: those of the plan the unit implements (set by its parent), on the period's basis.
@@ -57,7 +72,10 @@ export class RollupService {
       `SELECT sp.targets FROM plans p JOIN plans sp ON sp.id = p.parent_plan_id WHERE p.unit_id = $1 AND p.year = $2`,
       [unitId, year],
     );
-    const targets = targetsVsActuals((plan?.targets ?? []) as PlanTarget[], total, period, { id: unit.id, kind: unit.kind });
+    const targets = targetsVsActuals((plan?.targets ?? []) as PlanTarget[], total, period, {
+      id: unit.id,
+      kind: unit.kind,
+    });
     const catalogue = await this.reports.catalogue();
     return {
       unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
@@ -93,21 +111,33 @@ export class RollupService {
     const byPeriod = await Promise.all(
       periods.map(async (p) => {
         const rows = matrix.filter((m) => m.period === p);
-        const [current, previous] = await Promise.all([this.reports.rollupBelow(rootId, q.year, p, 0), this.reports.rollupBelow(rootId, q.year - 1, p, 0)]);
+        const [current, previous] = await Promise.all([
+          this.reports.rollupBelow(rootId, q.year, p, 0),
+          this.reports.rollupBelow(rootId, q.year - 1, p, 0),
+        ]);
         return {
           period: p,
           totals: current.accepted,
           submittedNotAccepted: current.submittedOnly,
           previousYearTotals: Object.keys(previous.accepted).length ? previous.accepted : null,
           completeness: completeness(rows as never),
-          late: rows.filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue)).map((r) => ({ code: r.code, name: r.name, status: r.status })),
-          missing: rows.filter((r) => r.firstSubmittedAt === null).map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
+          late: rows
+            .filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue))
+            .map((r) => ({ code: r.code, name: r.name, status: r.status })),
+          missing: rows
+            .filter((r) => r.firstSubmittedAt === null)
+            .map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
         };
       }),
     );
     const units = new Map<string, Record<string, any>>();
     for (const r of matrix) {
-      const u = units.get(r.unitId) ?? { unitId: r.unitId, code: r.code, name: r.name, periods: {} as Record<string, unknown> };
+      const u = units.get(r.unitId) ?? {
+        unitId: r.unitId,
+        code: r.code,
+        name: r.name,
+        periods: {} as Record<string, unknown>,
+      };
       u.periods[r.period] = { status: r.status, deadline: r.deadline, onTime: r.submittedOnTime, overdue: r.overdue };
       units.set(r.unitId, u);
     }

@@ -32,7 +32,11 @@ export class UnitsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
-  importUnits(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Query() q: ImportQuery) {
+  importUnits(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() q: ImportQuery,
+  ) {
     if (!file) throw new DomainError('validation', 'import.no_file', 'Chưa chọn tệp để nhập (trường "file")');
     return this.importer.import(actor, file, { validFrom: q.validFrom, dryRun: q.dryRun === 'true' });
   }

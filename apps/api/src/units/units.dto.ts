@@ -21,17 +21,29 @@ import { IsLocalDate, SearchPageQuery } from '../http/common.dto';
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export class UnitAttributesDto {
-  @ApiProperty({ example: 'BTH.SGDDT' }) @Matches(CODE, { message: 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch (tối đa 64 ký tự)' }) code: string;
+  @ApiProperty({ example: 'BTH.SGDDT' })
+  @Matches(CODE, { message: 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch (tối đa 64 ký tự)' })
+  code: string;
   @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' }) @IsString() @MinLength(2) @MaxLength(255) name: string;
-  @ApiProperty({ example: 'SGDĐT', description: 'Used in document symbols: 759/KH-SGDĐT' }) @IsString() @MinLength(1) @MaxLength(32) abbreviation: string;
+  @ApiProperty({ example: 'SGDĐT', description: 'Used in document symbols: 759/KH-SGDĐT' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  abbreviation: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind: UnitKind;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ description: 'The province’s reviewing office (Sở Nội vụ)' }) @IsOptional() @IsBoolean() isReviewingOffice?: boolean;
+  @ApiPropertyOptional({ description: 'The province’s reviewing office (Sở Nội vụ)' })
+  @IsOptional()
+  @IsBoolean()
+  isReviewingOffice?: boolean;
 }
 
 export class CreateUnitDto extends UnitAttributesDto {
   @ApiProperty() @IsUUID() parentId: string;
-  @ApiPropertyOptional({ description: 'From when the unit exists (default today)' }) @IsOptional() @IsLocalDate() validFrom?: string;
+  @ApiPropertyOptional({ description: 'From when the unit exists (default today)' })
+  @IsOptional()
+  @IsLocalDate()
+  validFrom?: string;
 }
 
 export class UpdateUnitDto {
@@ -44,11 +56,15 @@ export class UpdateUnitDto {
 
 export class MoveUnitDto {
   @ApiProperty() @IsUUID() newParentId: string;
-  @ApiProperty({ example: '2025-07-01', description: 'From this day the unit sits under the new parent' }) @IsLocalDate() effectiveDate: string;
+  @ApiProperty({ example: '2025-07-01', description: 'From this day the unit sits under the new parent' })
+  @IsLocalDate()
+  effectiveDate: string;
 }
 
 export class DeactivateUnitDto {
-  @ApiProperty({ example: '2025-07-01', description: 'First day on which the unit no longer exists' }) @IsLocalDate() effectiveDate: string;
+  @ApiProperty({ example: '2025-07-01', description: 'First day on which the unit no longer exists' })
+  @IsLocalDate()
+  effectiveDate: string;
 }
 
 export class MergeUnitsDto {
@@ -95,6 +111,12 @@ export class UnitPageResponse {
 }
 
 export class ImportQuery {
-  @ApiPropertyOptional({ description: 'From when created units exist and moves apply (default today)' }) @IsOptional() @IsLocalDate() validFrom?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Validate and report without writing' }) @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'From when created units exist and moves apply (default today)' })
+  @IsOptional()
+  @IsLocalDate()
+  validFrom?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Validate and report without writing' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
 }

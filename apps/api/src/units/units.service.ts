@@ -31,12 +31,22 @@ export class UnitsService {
   }
 
   /** The readable part of the subtree of `id` (the caller's whole scope when id is their unit). */
-  async subtree(actor: Actor, id: string, query: UnitListQuery): Promise<{ items: UnitRow[]; nextCursor: string | null }> {
+  async subtree(
+    actor: Actor,
+    id: string,
+    query: UnitListQuery,
+  ): Promise<{ items: UnitRow[]; nextCursor: string | null }> {
     const asOf = query.asOf ?? today();
     await this.access.authorize(actor, 'unit.read', id, asOf);
     const maxDepth = await this.remainingDepth(actor, id, asOf);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const items = await this.tree.subtreePage(id, asOf, { maxDepth, kind: query.kind, q: query.q, after: query.after, limit: limit + 1 });
+    const items = await this.tree.subtreePage(id, asOf, {
+      maxDepth,
+      kind: query.kind,
+      q: query.q,
+      after: query.after,
+      limit: limit + 1,
+    });
     const more = items.length > limit;
     if (more) items.pop();
     return { items, nextCursor: more ? items[items.length - 1].code : null };
@@ -78,7 +88,15 @@ export class UnitsService {
       const id = await this.insertOne(dto, validFrom, m);
       const unit = (await this.tree.findById(id, validFrom, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'unit.created', entityType: 'unit', entityId: id, unitId: id, after: { ...unit }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'unit.created',
+          entityType: 'unit',
+          entityId: id,
+          unitId: id,
+          after: { ...unit },
+          requestId: actor.requestId,
+        },
         m,
       );
       return unit;
@@ -92,7 +110,16 @@ export class UnitsService {
       await this.tree.updateAttributes(id, dto, m);
       const after = (await this.tree.findById(id, today(), m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, before: { ...before }, after: { ...after }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'unit.updated',
+          entityType: 'unit',
+          entityId: id,
+          unitId: id,
+          before: { ...before },
+          after: { ...after },
+          requestId: actor.requestId,
+        },
         m,
       );
       return after;
@@ -128,7 +155,16 @@ export class UnitsService {
       const before = await this.access.authorize(actor, 'unit.restructure', id, effectiveDate, m);
       await this.tree.deactivate(id, effectiveDate, m);
       await this.audit.record(
-        { actor: actorRef(actor), action: 'unit.deactivated', entityType: 'unit', entityId: id, unitId: id, before: { activeTo: before.activeTo }, after: { activeTo: effectiveDate }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'unit.deactivated',
+          entityType: 'unit',
+          entityId: id,
+          unitId: id,
+          before: { activeTo: before.activeTo },
+          after: { activeTo: effectiveDate },
+          requestId: actor.requestId,
+        },
         m,
       );
       return (await this.tree.findById(id, effectiveDate, m))!;
@@ -137,7 +173,8 @@ export class UnitsService {
 
   /** Merges units into an existing or a new unit from a date (e.g. communes merged on 1/7/2025). */
   async merge(actor: Actor, dto: MergeUnitsDto): Promise<{ into: UnitRow; merged: string[] }> {
-    if (!!dto.intoId === !!dto.intoNew) throw invalid('unit.merge_target', 'Chọn đúng một: đơn vị có sẵn (intoId) hoặc đơn vị mới (intoNew)');
+    if (!!dto.intoId === !!dto.intoNew)
+      throw invalid('unit.merge_target', 'Chọn đúng một: đơn vị có sẵn (intoId) hoặc đơn vị mới (intoNew)');
     const date = dto.effectiveDate;
     return this.em.transaction(async (m) => {
       for (const s of dto.sourceIds) await this.access.authorize(actor, 'unit.restructure', s, date, m);
@@ -151,12 +188,28 @@ export class UnitsService {
       }
       await this.tree.merge(dto.sourceIds, intoId, date, m);
       await this.audit.record(
-        { actor: actorRef(actor), action: 'unit.merged', entityType: 'unit', entityId: intoId, unitId: intoId, after: { sourceIds: dto.sourceIds, effectiveDate: date }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'unit.merged',
+          entityType: 'unit',
+          entityId: intoId,
+          unitId: intoId,
+          after: { sourceIds: dto.sourceIds, effectiveDate: date },
+          requestId: actor.requestId,
+        },
         m,
       );
       for (const s of dto.sourceIds) {
         await this.audit.record(
-          { actor: actorRef(actor), action: 'unit.merged_away', entityType: 'unit', entityId: s, unitId: s, after: { intoId, effectiveDate: date }, requestId: actor.requestId },
+          {
+            actor: actorRef(actor),
+            action: 'unit.merged_away',
+            entityType: 'unit',
+            entityId: s,
+            unitId: s,
+            after: { intoId, effectiveDate: date },
+            requestId: actor.requestId,
+          },
           m,
         );
       }
@@ -168,7 +221,17 @@ export class UnitsService {
     const exists = await m.query(`SELECT 1 FROM units WHERE code = $1`, [dto.code]);
     if (exists.length) throw conflict('unit.code_taken', 'Mã đơn vị đã tồn tại', { code: dto.code });
     const [id] = await this.tree.insertUnits(
-      [{ code: dto.code, name: dto.name, abbreviation: dto.abbreviation, kind: dto.kind, email: dto.email, isReviewingOffice: dto.isReviewingOffice, parentId: dto.parentId }],
+      [
+        {
+          code: dto.code,
+          name: dto.name,
+          abbreviation: dto.abbreviation,
+          kind: dto.kind,
+          email: dto.email,
+          isReviewingOffice: dto.isReviewingOffice,
+          parentId: dto.parentId,
+        },
+      ],
       validFrom,
       m,
     );
@@ -189,7 +252,11 @@ export class UnitsService {
       [unitId],
     );
     if (rows.length) {
-      throw conflict('unit.reviewing_office_exists', 'Đơn vị cấp trên đã có đơn vị theo dõi, tổng hợp (Sở Nội vụ/Văn phòng)', { existing: rows[0].code });
+      throw conflict(
+        'unit.reviewing_office_exists',
+        'Đơn vị cấp trên đã có đơn vị theo dõi, tổng hợp (Sở Nội vụ/Văn phòng)',
+        { existing: rows[0].code },
+      );
     }
   }
 

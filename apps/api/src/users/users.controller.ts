@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
-import { CreateUserDto, PreferencesDto, ResetPasswordDto, UpdateUserDto, UserListQuery, UserResponse } from './users.dto';
+import {
+  CreateUserDto,
+  PreferencesDto,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UserListQuery,
+  UserResponse,
+} from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

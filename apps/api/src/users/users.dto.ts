@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ROLES, type Role } from '@cchc/domain';
 import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
 import { SearchPageQuery } from '../http/common.dto';
@@ -11,7 +24,12 @@ export class CreateUserDto {
   @ApiProperty() @IsUUID() unitId: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @MinLength(2) @MaxLength(200) fullName: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true }) roles: Role[];
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
   @ApiProperty() @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE }) password: string;
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
   @IsOptional()
@@ -24,12 +42,27 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) fullName?: string;
-  @ApiPropertyOptional({ enum: ROLES, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(CHANNELS, { each: true }) notificationChannels?: Channel[];
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  notificationChannels?: Channel[];
 }
 
 export class PreferencesDto {
-  @ApiProperty({ enum: CHANNELS, isArray: true }) @IsArray() @ArrayUnique() @IsIn(CHANNELS, { each: true }) notificationChannels: Channel[];
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  notificationChannels: Channel[];
 }
 
 export class ResetPasswordDto {

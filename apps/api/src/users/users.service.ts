@@ -11,7 +11,8 @@ import type { CreateUserDto, UpdateUserDto, UserListQuery, UserResponse } from '
 const USER_COLUMNS = `u.id, u.unit_id AS "unitId", u.email, u.full_name AS "fullName", u.roles, u.active,
   u.notification_channels AS "notificationChannels"`;
 
-const notFoundUser = (id: string) => new DomainError('not_found', 'user.not_found', 'Không tìm thấy người dùng', { id });
+const notFoundUser = (id: string) =>
+  new DomainError('not_found', 'user.not_found', 'Không tìm thấy người dùng', { id });
 
 /** Users: listed within the caller's read scope (filtered in SQL), managed by admins of their subtree. */
 @Injectable()
@@ -28,7 +29,8 @@ export class UsersService {
     const params: unknown[] = [rootUnitId, today(), maxDepth];
     let where = `c.ancestor_id = $1 AND c.valid_from <= $2::date AND c.valid_to > $2::date AND ($3::int IS NULL OR c.depth <= $3)`;
     if (q.unitId) where += ` AND u.unit_id = $${params.push(q.unitId)}`;
-    if (q.q) where += ` AND (lower(u.email) LIKE $${params.push(`%${q.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE $${params.length} OR u.full_name ILIKE $${params.length})`;
+    if (q.q)
+      where += ` AND (lower(u.email) LIKE $${params.push(`%${q.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE $${params.length} OR u.full_name ILIKE $${params.length})`;
     if (q.after) where += ` AND lower(u.email) > $${params.push(q.after)}`;
     params.push(limit + 1);
     const items: UserResponse[] = await this.em.query(
@@ -53,7 +55,8 @@ export class UsersService {
     const hash = await hashPassword(dto.password);
     return this.em.transaction(async (m) => {
       const taken = await m.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [dto.email]);
-      if (taken.length) throw conflict('user.email_taken', 'Email đã được dùng cho tài khoản khác', { email: dto.email });
+      if (taken.length)
+        throw conflict('user.email_taken', 'Email đã được dùng cho tài khoản khác', { email: dto.email });
       const [row] = await m.query(
         `INSERT INTO users (unit_id, email, full_name, password_hash, roles, notification_channels)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -61,7 +64,15 @@ export class UsersService {
       );
       const user = (await this.find(row.id, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'user.created', entityType: 'user', entityId: user.id, unitId: user.unitId, after: { ...user }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          unitId: user.unitId,
+          after: { ...user },
+          requestId: actor.requestId,
+        },
         m,
       );
       return user;
@@ -81,7 +92,16 @@ export class UsersService {
       );
       const after = (await this.find(id, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'user.updated', entityType: 'user', entityId: id, unitId: after.unitId, before: { ...before }, after: { ...after }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          unitId: after.unitId,
+          before: { ...before },
+          after: { ...after },
+          requestId: actor.requestId,
+        },
         m,
       );
       return after;
@@ -90,13 +110,27 @@ export class UsersService {
 
   async setActive(actor: Actor, id: string, active: boolean): Promise<UserResponse> {
     const before = await this.manageable(actor, id);
-    if (id === actor.userId && !active) throw conflict('user.cannot_disable_self', 'Không thể tự khóa tài khoản của chính mình');
+    if (id === actor.userId && !active)
+      throw conflict('user.cannot_disable_self', 'Không thể tự khóa tài khoản của chính mình');
     return this.em.transaction(async (m) => {
       await m.query(`UPDATE users SET active = $2, updated_at = now() WHERE id = $1`, [id, active]);
-      if (!active) await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'user_disabled' WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      if (!active)
+        await m.query(
+          `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'user_disabled' WHERE user_id = $1 AND revoked_at IS NULL`,
+          [id],
+        );
       const after = (await this.find(id, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: active ? 'user.enabled' : 'user.disabled', entityType: 'user', entityId: id, unitId: after.unitId, before: { active: before.active }, after: { active }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: active ? 'user.enabled' : 'user.disabled',
+          entityType: 'user',
+          entityId: id,
+          unitId: after.unitId,
+          before: { active: before.active },
+          after: { active },
+          requestId: actor.requestId,
+        },
         m,
       );
       return after;
@@ -107,10 +141,23 @@ export class UsersService {
     const user = await this.manageable(actor, id);
     const hash = await hashPassword(password);
     await this.em.transaction(async (m) => {
-      await m.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [id, hash]);
-      await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_reset' WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      await m.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
+        [id, hash],
+      );
+      await m.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_reset' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [id],
+      );
       await this.audit.record(
-        { actor: actorRef(actor), action: 'user.password_reset', entityType: 'user', entityId: id, unitId: user.unitId, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: id,
+          unitId: user.unitId,
+          requestId: actor.requestId,
+        },
         m,
       );
     });
@@ -119,10 +166,22 @@ export class UsersService {
   async setPreferences(actor: Actor, channels: string[]): Promise<UserResponse> {
     return this.em.transaction(async (m) => {
       const before = (await this.find(actor.userId, m))!;
-      await m.query(`UPDATE users SET notification_channels = $2, updated_at = now() WHERE id = $1`, [actor.userId, channels]);
+      await m.query(`UPDATE users SET notification_channels = $2, updated_at = now() WHERE id = $1`, [
+        actor.userId,
+        channels,
+      ]);
       const after = (await this.find(actor.userId, m))!;
       await this.audit.record(
-        { actor: actorRef(actor), action: 'user.preferences_changed', entityType: 'user', entityId: actor.userId, unitId: actor.unitId, before: { notificationChannels: before.notificationChannels }, after: { notificationChannels: after.notificationChannels }, requestId: actor.requestId },
+        {
+          actor: actorRef(actor),
+          action: 'user.preferences_changed',
+          entityType: 'user',
+          entityId: actor.userId,
+          unitId: actor.unitId,
+          before: { notificationChannels: before.notificationChannels },
+          after: { notificationChannels: after.notificationChannels },
+          requestId: actor.requestId,
+        },
         m,
       );
       return after;

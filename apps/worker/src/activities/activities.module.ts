@@ -8,7 +8,16 @@ import { Mailer, WebhookSender } from '../delivery/channels';
 import { ObligationStarter } from './obligation-starter';
 
 @Module({
-  providers: [SystemActivitiesImpl, CascadeActivitiesImpl, ObligationActivitiesImpl, NotificationActivitiesImpl, Mailer, WebhookSender, ObligationStarter, ActivitiesRegistry],
+  providers: [
+    SystemActivitiesImpl,
+    CascadeActivitiesImpl,
+    ObligationActivitiesImpl,
+    NotificationActivitiesImpl,
+    Mailer,
+    WebhookSender,
+    ObligationStarter,
+    ActivitiesRegistry,
+  ],
   exports: [ActivitiesRegistry],
 })
 export class ActivitiesModule {}

@@ -33,7 +33,8 @@ export class CascadeActivitiesImpl implements CascadeActivities {
   ) {}
 
   async cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }> {
-    if (input.after === null) await this.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: input.issuedAt });
+    if (input.after === null)
+      await this.markPlanIssued({ planId: input.planId, issuedBy: input.issuedBy, at: input.issuedAt });
     const batch = await this.prepareObligationBatch({ planId: input.planId, after: input.after, limit: input.limit });
     const started = batch.items.length ? await this.startObligationWorkflows({ items: batch.items }) : 0;
     if (batch.nextCursor === null && (started > 0 || input.after !== null)) {
@@ -77,7 +78,12 @@ export class CascadeActivitiesImpl implements CascadeActivities {
       if (number === null) {
         // Serialise numbering per issuer and year.
         await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`plan-number/${plan.unit_id}/${plan.year}`]);
-        number = (await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM plans WHERE unit_id = $1 AND year = $2`, [plan.unit_id, plan.year]))[0].n;
+        number = (
+          await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM plans WHERE unit_id = $1 AND year = $2`, [
+            plan.unit_id,
+            plan.year,
+          ])
+        )[0].n;
       }
       const symbol = plan.symbol ?? `${number}/KH-${plan.abbreviation}`;
       await m.query(
@@ -103,7 +109,11 @@ export class CascadeActivitiesImpl implements CascadeActivities {
   }
 
   /** Creates (once) the obligations of the next batch of children in the plan's scope, in code order. */
-  async prepareObligationBatch(input: { planId: string; after: string | null; limit: number }): Promise<ObligationBatch> {
+  async prepareObligationBatch(input: {
+    planId: string;
+    after: string | null;
+    limit: number;
+  }): Promise<ObligationBatch> {
     const [plan] = await this.em.query(
       `SELECT id, unit_id, year, to_char(child_deadline, 'YYYY-MM-DD') AS child_deadline, scope, issued_at, created_by, reminder_policy
          FROM plans WHERE id = $1`,
@@ -111,7 +121,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     );
     if (!plan) throw new Error(`plan ${input.planId} not found`);
     const asOf = localDateOf(new Date(plan.issued_at ?? Date.now()));
-    const selected: string[] | null = plan.scope?.mode === 'selected' ? plan.scope.unitIds ?? [] : null;
+    const selected: string[] | null = plan.scope?.mode === 'selected' ? (plan.scope.unitIds ?? []) : null;
     const children: Array<{ id: string; code: string }> = await this.em.query(
       `SELECT u.id, u.code FROM unit_links l JOIN units u ON u.id = l.unit_id
         WHERE l.parent_id = $1 AND l.valid_from <= $2::date AND l.valid_to > $2::date
@@ -125,7 +135,12 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     const resolved = resolveDeadline(plan.child_deadline, cal);
     const deadline = toDeadlineDto(resolved);
     // One deadline and one policy for the whole batch: the reminder slots are planned once, here.
-    const reminders = planReminders(resolved, plan.reminder_policy, cal).map((r) => ({ key: r.key, kind: r.kind, offsetDays: r.offsetDays, sendAt: r.sendAt.toISOString() }));
+    const reminders = planReminders(resolved, plan.reminder_policy, cal).map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      offsetDays: r.offsetDays,
+      sendAt: r.sendAt.toISOString(),
+    }));
     const ids = children.map((c) => c.id);
     const rows: Array<{ id: string; unit_id: string; created: boolean }> = await this.em.transaction(async (m) => {
       const inserted: Array<{ id: string; unit_id: string }> = await m.query(
@@ -134,7 +149,16 @@ export class CascadeActivitiesImpl implements CascadeActivities {
            FROM unnest($7::uuid[], $8::text[]) AS x(unit_id, workflow_id)
          ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING
          RETURNING id, unit_id`,
-        [plan.id, plan.unit_id, plan.year, deadline.nominal, deadline.effective, deadline.endsAt, ids, ids.map((u) => planObligationWorkflowId(plan.id, u))],
+        [
+          plan.id,
+          plan.unit_id,
+          plan.year,
+          deadline.nominal,
+          deadline.effective,
+          deadline.endsAt,
+          ids,
+          ids.map((u) => planObligationWorkflowId(plan.id, u)),
+        ],
       );
       await this.audit.recordMany(
         inserted.map((o) => ({
@@ -148,7 +172,10 @@ export class CascadeActivitiesImpl implements CascadeActivities {
         })),
         m,
       );
-      const all = await m.query(`SELECT id, unit_id FROM obligations WHERE source_plan_id = $1 AND kind = 'plan' AND unit_id = ANY($2::uuid[])`, [plan.id, ids]);
+      const all = await m.query(
+        `SELECT id, unit_id FROM obligations WHERE source_plan_id = $1 AND kind = 'plan' AND unit_id = ANY($2::uuid[])`,
+        [plan.id, ids],
+      );
       const createdIds = new Set(inserted.map((o) => o.id));
       return all.map((o: { id: string; unit_id: string }) => ({ ...o, created: createdIds.has(o.id) }));
     });
@@ -171,5 +198,3 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     return this.starter.start(input.items);
   }
 }
-
-

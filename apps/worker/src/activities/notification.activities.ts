@@ -47,7 +47,11 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     private readonly webhook: WebhookSender,
   ) {}
 
-  async enqueueReminder(input: { obligationId: string; slot: ReminderSlotDto; deadline: DeadlineDto }): Promise<string[]> {
+  async enqueueReminder(input: {
+    obligationId: string;
+    slot: ReminderSlotDto;
+    deadline: DeadlineDto;
+  }): Promise<string[]> {
     const [o] = await this.em.query(
       `SELECT o.id, o.kind, o.period, o.year, o.unit_id, u.name AS unit_name, u.email AS unit_email, pu.name AS parent_name,
               sp.id AS plan_id, sp.symbol, sp.title
@@ -80,29 +84,55 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       recipients.push({ userId: null, email: o.unit_email, fullName: o.unit_name, phone: null, channels: ['email'] });
     }
     const key = `reminder/${o.id}/${input.deadline.effective}/${input.slot.key}`;
-    return this.enqueue(key, `reminder.${input.slot.kind}`, message, recipients, input.slot.sendAt, { obligationId: o.id, planId: null });
+    return this.enqueue(key, `reminder.${input.slot.kind}`, message, recipients, input.slot.sendAt, {
+      obligationId: o.id,
+      planId: null,
+    });
   }
 
   async planDigestSlots(input: { planId: string }): Promise<Array<ReminderSlotDto & { period?: string }>> {
-    const [p] = await this.em.query(`SELECT year, to_char(child_deadline, 'YYYY-MM-DD') AS d, reminder_policy, report_schedule FROM plans WHERE id = $1`, [input.planId]);
+    const [p] = await this.em.query(
+      `SELECT year, to_char(child_deadline, 'YYYY-MM-DD') AS d, reminder_policy, report_schedule FROM plans WHERE id = $1`,
+      [input.planId],
+    );
     if (!p) return [];
     const cal = await this.calendar.calendar();
     // The morning after a deadline, then the policy's overdue days.
     const after = (deadline: Deadline, prefix: string, period?: string) => {
       const first = cal.nextWorkingDay(deadline.effective);
       const firstAt = new Date(`${first}T${p.reminder_policy.sendAtLocalTime ?? '08:00'}:00+07:00`);
-      const overdue = planReminders(deadline, p.reminder_policy, cal).filter((s) => s.kind === 'overdue' && s.localDate > first);
+      const overdue = planReminders(deadline, p.reminder_policy, cal).filter(
+        (s) => s.kind === 'overdue' && s.localDate > first,
+      );
       return [
-        { key: `${prefix}overdue:first`, kind: 'overdue' as const, offsetDays: diffDays(deadline.effective, first), sendAt: firstAt.toISOString(), period },
-        ...overdue.map((s) => ({ key: `${prefix}${s.key}`, kind: s.kind, offsetDays: s.offsetDays, sendAt: s.sendAt.toISOString(), period })),
+        {
+          key: `${prefix}overdue:first`,
+          kind: 'overdue' as const,
+          offsetDays: diffDays(deadline.effective, first),
+          sendAt: firstAt.toISOString(),
+          period,
+        },
+        ...overdue.map((s) => ({
+          key: `${prefix}${s.key}`,
+          kind: s.kind,
+          offsetDays: s.offsetDays,
+          sendAt: s.sendAt.toISOString(),
+          period,
+        })),
       ];
     };
     const slots = after(resolveDeadline(parseLocalDate(p.d), cal), '');
-    for (const r of resolveReportSchedule(p.report_schedule, p.year, cal)) slots.push(...after(r.deadline, `${r.period}/`, r.period));
+    for (const r of resolveReportSchedule(p.report_schedule, p.year, cal))
+      slots.push(...after(r.deadline, `${r.period}/`, r.period));
     return slots.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
   }
 
-  async enqueueOverdueDigest(input: { planId: string; slotKey: string; sendAt: string; period?: string }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }> {
+  async enqueueOverdueDigest(input: {
+    planId: string;
+    slotKey: string;
+    sendAt: string;
+    period?: string;
+  }): Promise<{ messageIds: string[]; lateUnits: number; awaiting: number }> {
     const kind = input.period ? 'report' : 'plan';
     const period = input.period ?? '';
     const [p] = await this.em.query(
@@ -155,7 +185,10 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       [p.unit_id, today],
     );
     const key = `digest/${p.id}/${input.slotKey}`;
-    const messageIds = await this.enqueue(key, 'digest.overdue', message, recipients, at.toISOString(), { obligationId: null, planId: p.id });
+    const messageIds = await this.enqueue(key, 'digest.overdue', message, recipients, at.toISOString(), {
+      obligationId: null,
+      planId: p.id,
+    });
     return { messageIds, lateUnits: late.length, awaiting };
   }
 
@@ -172,7 +205,14 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     const outbox: OutboundMessage[] = [];
     for (const r of recipients) {
       if (r.channels.includes('email') && this.mailer.enabled) {
-        outbox.push({ channel: 'email', recipient: r.email, subject: message.title, body: message.text, payload: null, dedupeKey: `${key}/email/${r.email.toLowerCase()}` });
+        outbox.push({
+          channel: 'email',
+          recipient: r.email,
+          subject: message.title,
+          body: message.text,
+          payload: null,
+          dedupeKey: `${key}/email/${r.email.toLowerCase()}`,
+        });
       }
       if (r.channels.includes('webhook') && this.webhook.enabled && r.userId) {
         outbox.push({
@@ -180,7 +220,14 @@ export class NotificationActivitiesImpl implements NotificationActivities {
           recipient: r.userId,
           subject: message.title,
           body: message.text,
-          payload: { event: kind, key, recipient: { userId: r.userId, fullName: r.fullName, email: r.email, phone: r.phone }, title: message.title, text: message.text, ...ref },
+          payload: {
+            event: kind,
+            key,
+            recipient: { userId: r.userId, fullName: r.fullName, email: r.email, phone: r.phone },
+            title: message.title,
+            text: message.text,
+            ...ref,
+          },
           dedupeKey: `${key}/webhook/${r.userId}`,
         });
       }
@@ -191,7 +238,17 @@ export class NotificationActivitiesImpl implements NotificationActivities {
           `INSERT INTO notifications (user_id, kind, title, body, link, obligation_id, plan_id, dedupe_key, created_at)
            SELECT x.user_id, $2, $3, $4, $5, $6, $7, $8, $9 FROM unnest($1::uuid[]) AS x(user_id)
            ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
-          [inApp.map((r) => r.userId), kind, message.title, message.text, linkOf(message.text), ref.obligationId, ref.planId, key, at],
+          [
+            inApp.map((r) => r.userId),
+            kind,
+            message.title,
+            message.text,
+            linkOf(message.text),
+            ref.obligationId,
+            ref.planId,
+            key,
+            at,
+          ],
         );
       }
       if (outbox.length) {
@@ -204,7 +261,9 @@ export class NotificationActivitiesImpl implements NotificationActivities {
           [
             outbox.map((o) => o.channel),
             outbox.map((o) => o.recipient),
-            outbox.map((o) => (o.channel === 'webhook' ? o.recipient : recipients.find((r) => r.email === o.recipient)?.userId ?? null)),
+            outbox.map((o) =>
+              o.channel === 'webhook' ? o.recipient : (recipients.find((r) => r.email === o.recipient)?.userId ?? null),
+            ),
             outbox.map((o) => o.subject),
             outbox.map((o) => o.body),
             outbox.map((o) => (o.payload ? JSON.stringify(o.payload) : null)),
@@ -212,7 +271,9 @@ export class NotificationActivitiesImpl implements NotificationActivities {
           ],
         );
       }
-      const rows = await m.query(`SELECT id FROM outbound_messages WHERE dedupe_key = ANY($1) AND status = 'pending'`, [outbox.map((o) => o.dedupeKey)]);
+      const rows = await m.query(`SELECT id FROM outbound_messages WHERE dedupe_key = ANY($1) AND status = 'pending'`, [
+        outbox.map((o) => o.dedupeKey),
+      ]);
       return rows.map((r: { id: string }) => r.id);
     });
   }
@@ -237,21 +298,27 @@ export class NotificationActivitiesImpl implements NotificationActivities {
         if (!row) return;
         try {
           await (row.channel === 'email' ? this.mailer : this.webhook).send(row);
-          await m.query(`UPDATE outbound_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [id]);
+          await m.query(
+            `UPDATE outbound_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`,
+            [id],
+          );
           sent++;
         } catch (e) {
           const failed = attempt >= MAX_DELIVERY_ATTEMPTS;
-          await m.query(`UPDATE outbound_messages SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`, [
-            id,
-            (e as Error).message.slice(0, 500),
-            failed ? 'failed' : 'pending',
-          ]);
+          await m.query(
+            `UPDATE outbound_messages SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`,
+            [id, (e as Error).message.slice(0, 500), failed ? 'failed' : 'pending'],
+          );
           if (!failed) errors.push(`${row.channel} ${row.recipient}: ${(e as Error).message}`);
-          else this.logger.error(`giving up on ${row.channel} to ${row.recipient} after ${attempt} attempts: ${(e as Error).message}`);
+          else
+            this.logger.error(
+              `giving up on ${row.channel} to ${row.recipient} after ${attempt} attempts: ${(e as Error).message}`,
+            );
         }
       });
     }
-    if (errors.length) throw new Error(`${errors.length} deliveries failed (will retry): ${errors.slice(0, 3).join('; ')}`);
+    if (errors.length)
+      throw new Error(`${errors.length} deliveries failed (will retry): ${errors.slice(0, 3).join('; ')}`);
     return { sent };
   }
 }

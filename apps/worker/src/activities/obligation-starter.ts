@@ -5,8 +5,12 @@ import { planObligationWorkflowId, reportObligationWorkflowId } from '@cchc/doma
 import { TemporalClientProvider } from '@cchc/temporal';
 import { OBLIGATION_WORKFLOW, type ObligationWorkflowInput } from '@cchc/contracts';
 
-export function obligationWorkflowId(item: Pick<ObligationWorkflowInput, 'kind' | 'sourcePlanId' | 'unitId' | 'period'>): string {
-  return item.kind === 'plan' ? planObligationWorkflowId(item.sourcePlanId, item.unitId) : reportObligationWorkflowId(item.sourcePlanId, item.unitId, item.period);
+export function obligationWorkflowId(
+  item: Pick<ObligationWorkflowInput, 'kind' | 'sourcePlanId' | 'unitId' | 'period'>,
+): string {
+  return item.kind === 'plan'
+    ? planObligationWorkflowId(item.sourcePlanId, item.unitId)
+    : reportObligationWorkflowId(item.sourcePlanId, item.unitId, item.period);
 }
 
 /**

@@ -2,14 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
-import { parseLocalDate, planCascadeWorkflowId, planReminders, reportObligationWorkflowId, resolveDeadline, resolveReportSchedule, type ObligationCommand } from '@cchc/domain';
+import {
+  parseLocalDate,
+  planCascadeWorkflowId,
+  planReminders,
+  reportObligationWorkflowId,
+  resolveDeadline,
+  resolveReportSchedule,
+  type ObligationCommand,
+} from '@cchc/domain';
 import { AuditService, CalendarRepository, subtreeRollup } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
-import { PLAN_CASCADE_WORKFLOW, type DeadlineDto, type ObligationActivities, type ObligationWorkflowInput, type PlanCascadeInput, type ReminderSlotDto } from '@cchc/contracts';
+import {
+  PLAN_CASCADE_WORKFLOW,
+  type DeadlineDto,
+  type ObligationActivities,
+  type ObligationWorkflowInput,
+  type PlanCascadeInput,
+  type ReminderSlotDto,
+} from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
 
-const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = { submit: 'submitted', approve: 'approved', return: 'returned' };
+const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = {
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'returned',
+};
 
 /**
  * Persists what the obligation workflows decide: the read model (obligations, plans, versions), the transition
@@ -38,13 +57,27 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     const items: ObligationWorkflowInput[] = await this.em.transaction(async (m) => {
       const out: ObligationWorkflowInput[] = [];
       for (const p of periods) {
-        const deadline = { nominal: p.nominalDue, effective: p.deadline.effective, endsAt: p.deadline.endsAt.toISOString() };
+        const deadline = {
+          nominal: p.nominalDue,
+          effective: p.deadline.effective,
+          endsAt: p.deadline.endsAt.toISOString(),
+        };
         const workflowId = reportObligationWorkflowId(o.source_plan_id, o.unit_id, p.period);
         const inserted = await m.query(
           `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
            VALUES ('report', $1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING RETURNING id`,
-          [o.source_plan_id, o.unit_id, o.parent_unit_id, o.year, p.period, deadline.nominal, deadline.effective, deadline.endsAt, workflowId],
+          [
+            o.source_plan_id,
+            o.unit_id,
+            o.parent_unit_id,
+            o.year,
+            p.period,
+            deadline.nominal,
+            deadline.effective,
+            deadline.endsAt,
+            workflowId,
+          ],
         );
         const [row] = await m.query(`SELECT id FROM obligations WHERE workflow_id = $1`, [workflowId]);
         if (inserted.length) {
@@ -55,30 +88,60 @@ export class ObligationActivitiesImpl implements ObligationActivities {
               entityType: 'obligation',
               entityId: row.id,
               unitId: o.unit_id,
-              after: { kind: 'report', period: p.period, status: 'pending', deadline, cutoff: { from: p.cutoffFrom, to: p.cutoffTo } },
+              after: {
+                kind: 'report',
+                period: p.period,
+                status: 'pending',
+                deadline,
+                cutoff: { from: p.cutoffFrom, to: p.cutoffTo },
+              },
               idempotencyKey: `obligation/${row.id}/created`,
             },
             m,
           );
         }
-        const reminders = planReminders(p.deadline, o.reminder_policy, cal).map((r) => ({ key: r.key, kind: r.kind, offsetDays: r.offsetDays, sendAt: r.sendAt.toISOString() }));
-        out.push({ obligationId: row.id, kind: 'report', sourcePlanId: o.source_plan_id, unitId: o.unit_id, parentUnitId: o.parent_unit_id, year: o.year, period: p.period, deadline, reminders });
+        const reminders = planReminders(p.deadline, o.reminder_policy, cal).map((r) => ({
+          key: r.key,
+          kind: r.kind,
+          offsetDays: r.offsetDays,
+          sendAt: r.sendAt.toISOString(),
+        }));
+        out.push({
+          obligationId: row.id,
+          kind: 'report',
+          sourcePlanId: o.source_plan_id,
+          unitId: o.unit_id,
+          parentUnitId: o.parent_unit_id,
+          year: o.year,
+          period: p.period,
+          deadline,
+          reminders,
+        });
       }
       return out;
     });
     return this.starter.start(items);
   }
 
-  async recordTransition(input: Parameters<ObligationActivities['recordTransition']>[0]): Promise<{ versionNo: number | null }> {
+  async recordTransition(
+    input: Parameters<ObligationActivities['recordTransition']>[0],
+  ): Promise<{ versionNo: number | null }> {
     return this.em.transaction(async (m) => {
-      const [obligation] = await m.query(`SELECT id, kind, unit_id FROM obligations WHERE id = $1 FOR UPDATE`, [input.obligationId]);
+      const [obligation] = await m.query(`SELECT id, kind, unit_id FROM obligations WHERE id = $1 FOR UPDATE`, [
+        input.obligationId,
+      ]);
       if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
-      const already = await m.query(`SELECT version_no FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`, [input.obligationId, input.seq]);
+      const already = await m.query(
+        `SELECT version_no FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`,
+        [input.obligationId, input.seq],
+      );
       if (already.length) return { versionNo: already[0].version_no };
 
       let versionNo: number | null = null;
       const [plan] =
-        obligation.kind === 'plan' ? await m.query(`SELECT * FROM plans WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId]) : [undefined];
+        obligation.kind === 'plan'
+          ? await m.query(`SELECT * FROM plans WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId])
+          : [undefined];
       if (plan) {
         if (input.command === 'submit') {
           versionNo = plan.submission_count + 1;
@@ -91,20 +154,41 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           versionNo = plan.submission_count;
           await m.query(
             `UPDATE plan_versions SET decision = $3, decided_at = $4, decided_by = $5, reason = $6 WHERE plan_id = $1 AND version_no = $2`,
-            [plan.id, versionNo, input.command === 'approve' ? 'approved' : 'returned', input.at, input.actor, input.reason ?? null],
+            [
+              plan.id,
+              versionNo,
+              input.command === 'approve' ? 'approved' : 'returned',
+              input.at,
+              input.actor,
+              input.reason ?? null,
+            ],
           );
         }
         const planStatus = PLAN_STATUS_AFTER[input.command];
-        if (planStatus) await m.query(`UPDATE plans SET status = $2, updated_at = now() WHERE id = $1`, [plan.id, planStatus]);
+        if (planStatus)
+          await m.query(`UPDATE plans SET status = $2, updated_at = now() WHERE id = $1`, [plan.id, planStatus]);
       }
 
-      const [report] = obligation.kind === 'report' ? await m.query(`SELECT * FROM reports WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId]) : [undefined];
+      const [report] =
+        obligation.kind === 'report'
+          ? await m.query(`SELECT * FROM reports WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId])
+          : [undefined];
       if (report) versionNo = await this.recordReportTransition(m, report, input);
 
       await m.query(
         `INSERT INTO obligation_transitions (obligation_id, seq, command, from_status, to_status, actor, occurred_at, reason, version_no)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [input.obligationId, input.seq, input.command, input.from, input.to, input.actor, input.at, input.reason ?? null, versionNo],
+        [
+          input.obligationId,
+          input.seq,
+          input.command,
+          input.from,
+          input.to,
+          input.actor,
+          input.at,
+          input.reason ?? null,
+          versionNo,
+        ],
       );
       await m.query(
         `UPDATE obligations SET status = $2, updated_at = now(),
@@ -124,7 +208,12 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           entityId: input.obligationId,
           unitId: obligation.unit_id,
           before: { status: input.from },
-          after: { status: input.to, at: input.at, ...(input.reason ? { reason: input.reason } : {}), ...(versionNo ? { versionNo } : {}) },
+          after: {
+            status: input.to,
+            at: input.at,
+            ...(input.reason ? { reason: input.reason } : {}),
+            ...(versionNo ? { versionNo } : {}),
+          },
           requestId: input.requestId,
           idempotencyKey: `obligation/${input.obligationId}/${input.seq}`,
         },
@@ -139,20 +228,46 @@ export class ObligationActivitiesImpl implements ObligationActivities {
    * immutable version, and its own values become facts in state 'submitted'; acceptance turns them 'accepted';
    * a return withdraws them. Ancestors' rollups read the facts, so the change shows everywhere at once.
    */
-  private async recordReportTransition(m: EntityManager, report: Record<string, any>, input: Parameters<ObligationActivities['recordTransition']>[0]) {
+  private async recordReportTransition(
+    m: EntityManager,
+    report: Record<string, any>,
+    input: Parameters<ObligationActivities['recordTransition']>[0],
+  ) {
     if (input.command === 'submit') {
       const versionNo = report.submission_count + 1;
-      const values = await m.query(`SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`, [report.id]);
-      const { accepted } = await subtreeRollup(m, { unitId: report.unit_id, year: report.year, period: report.period, minDepth: 1 });
-      const rollup = Object.keys(accepted).sort().map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
-      await m.query(`INSERT INTO report_versions (report_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`, [
+      const values = await m.query(
+        `SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`,
+        [report.id],
+      );
+      const { accepted } = await subtreeRollup(m, {
+        unitId: report.unit_id,
+        year: report.year,
+        period: report.period,
+        minDepth: 1,
+      });
+      const rollup = Object.keys(accepted)
+        .sort()
+        .map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
+      await m.query(
+        `INSERT INTO report_versions (report_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          report.id,
+          versionNo,
+          JSON.stringify({
+            period: report.period,
+            year: report.year,
+            values,
+            narrative: report.narrative,
+            subtreeRollup: rollup,
+          }),
+          input.at,
+          input.actor,
+        ],
+      );
+      await m.query(`UPDATE reports SET submission_count = $2, updated_at = now() WHERE id = $1`, [
         report.id,
         versionNo,
-        JSON.stringify({ period: report.period, year: report.year, values, narrative: report.narrative, subtreeRollup: rollup }),
-        input.at,
-        input.actor,
       ]);
-      await m.query(`UPDATE reports SET submission_count = $2, updated_at = now() WHERE id = $1`, [report.id, versionNo]);
       await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
       await m.query(
         `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
@@ -164,9 +279,17 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     if (input.command === 'approve' || input.command === 'return') {
       await m.query(
         `UPDATE report_versions SET decision = $3, decided_at = $4, decided_by = $5, reason = $6 WHERE report_id = $1 AND version_no = $2`,
-        [report.id, report.submission_count, input.command === 'approve' ? 'approved' : 'returned', input.at, input.actor, input.reason ?? null],
+        [
+          report.id,
+          report.submission_count,
+          input.command === 'approve' ? 'approved' : 'returned',
+          input.at,
+          input.actor,
+          input.reason ?? null,
+        ],
       );
-      if (input.command === 'approve') await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [report.id]);
+      if (input.command === 'approve')
+        await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [report.id]);
       else await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
       return report.submission_count as number;
     }
@@ -224,7 +347,12 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     if (!row) return [];
     const cal = await this.calendar.calendar();
     const deadline = resolveDeadline(parseLocalDate(input.deadline.nominal), cal);
-    return planReminders(deadline, row.reminder_policy, cal).map((s) => ({ key: s.key, kind: s.kind, offsetDays: s.offsetDays, sendAt: s.sendAt.toISOString() }));
+    return planReminders(deadline, row.reminder_policy, cal).map((s) => ({
+      key: s.key,
+      kind: s.kind,
+      offsetDays: s.offsetDays,
+      sendAt: s.sendAt.toISOString(),
+    }));
   }
 
   async resolveDeadline(input: { nominal: string }): Promise<DeadlineDto> {
@@ -233,7 +361,10 @@ export class ObligationActivitiesImpl implements ObligationActivities {
 
   async recordDeadlineChange(input: Parameters<ObligationActivities['recordDeadlineChange']>[0]): Promise<void> {
     await this.em.transaction(async (m) => {
-      const already = await m.query(`SELECT 1 FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`, [input.obligationId, input.seq]);
+      const already = await m.query(`SELECT 1 FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`, [
+        input.obligationId,
+        input.seq,
+      ]);
       if (already.length) return;
       const [before] = await m.query(
         `SELECT unit_id, status, to_char(nominal_deadline, 'YYYY-MM-DD') AS nominal, to_char(effective_deadline, 'YYYY-MM-DD') AS effective
@@ -259,7 +390,11 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           entityId: input.obligationId,
           unitId: before.unit_id,
           before: { nominal: before.nominal, effective: before.effective },
-          after: { nominal: input.deadline.nominal, effective: input.deadline.effective, ...(input.reason ? { reason: input.reason } : {}) },
+          after: {
+            nominal: input.deadline.nominal,
+            effective: input.deadline.effective,
+            ...(input.reason ? { reason: input.reason } : {}),
+          },
           requestId: input.requestId,
           idempotencyKey: `obligation/${input.obligationId}/${input.seq}`,
         },

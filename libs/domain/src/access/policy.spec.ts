@@ -42,10 +42,25 @@ describe('access policy', () => {
 
   it('judges each role from its own anchor (reviewer in a reviewing office follows the parent subtree)', () => {
     // A Sở Nội vụ user with reviewer + approver roles looking at a sibling department (child of the province).
-    expect(decideFor('unit.read', [['reviewer', 'child'], ['approver', 'outside']])).toBe('allow');
-    expect(decideFor('plan.decide', [['reviewer', 'child'], ['approver', 'outside']])).toBe('forbidden');
+    expect(
+      decideFor('unit.read', [
+        ['reviewer', 'child'],
+        ['approver', 'outside'],
+      ]),
+    ).toBe('allow');
+    expect(
+      decideFor('plan.decide', [
+        ['reviewer', 'child'],
+        ['approver', 'outside'],
+      ]),
+    ).toBe('forbidden');
     expect(decideFor('reminder.send', [['reviewer', 'child']])).toBe('allow');
-    expect(decideFor('plan.edit', [['reviewer', 'outside'], ['drafter', 'outside']])).toBe('not_found');
+    expect(
+      decideFor('plan.edit', [
+        ['reviewer', 'outside'],
+        ['drafter', 'outside'],
+      ]),
+    ).toBe('not_found');
   });
 
   it('derives the SQL read depth from the roles', () => {
@@ -60,7 +75,11 @@ describe('access policy', () => {
     const combos: Role[][] = [['drafter'], ['approver'], ['reviewer'], ['admin'], ['drafter', 'approver']];
     for (const roles of combos) {
       const depth = readScopeDepth(roles);
-      for (const [d, rel] of [[0, 'self'], [1, 'child'], [2, 'descendant']] as const) {
+      for (const [d, rel] of [
+        [0, 'self'],
+        [1, 'child'],
+        [2, 'descendant'],
+      ] as const) {
         const inScope = depth === null || d <= depth;
         expect(decide('unit.read', roles, rel) === 'allow').toBe(inScope);
       }

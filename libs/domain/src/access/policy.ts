@@ -58,7 +58,10 @@ export function decideFor(action: Action, grants: readonly RoleRelation[]): Deci
 
 /** decideFor when every role has the same anchor (the user's own unit). */
 export function decide(action: Action, roles: readonly Role[], relation: UnitRelation): Decision {
-  return decideFor(action, roles.map((r) => [r, relation] as const));
+  return decideFor(
+    action,
+    roles.map((r) => [r, relation] as const),
+  );
 }
 
 export function canRead(roles: readonly Role[], relation: UnitRelation): boolean {

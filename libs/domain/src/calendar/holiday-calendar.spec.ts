@@ -79,7 +79,12 @@ describe('default calendar data 2024–2026', () => {
 
 describe('years without data', () => {
   it('lists only the solar-date holidays', () => {
-    expect(fixedDateHolidays(2030).map((h) => h.date)).toEqual(['2030-01-01', '2030-04-30', '2030-05-01', '2030-09-02']);
+    expect(fixedDateHolidays(2030).map((h) => h.date)).toEqual([
+      '2030-01-01',
+      '2030-04-30',
+      '2030-05-01',
+      '2030-09-02',
+    ]);
   });
 
   it('falls back to them', () => {
@@ -134,12 +139,24 @@ describe('custom calendar data', () => {
     ['duplicate_year', [year2025WithSwap, year2025WithSwap]],
     ['date_outside_year', [{ year: 2024, holidays: [{ date: d('2025-01-01'), name: 'x' }], workingWeekends: [] }]],
     ['invalid_date', [{ year: 2024, holidays: [{ date: '2024-02-30', name: 'x' }], workingWeekends: [] }]],
-    ['working_weekend_not_weekend', [{ year: 2025, holidays: [], workingWeekends: [{ date: d('2025-04-25'), name: 'x' }] }]],
+    [
+      'working_weekend_not_weekend',
+      [{ year: 2025, holidays: [], workingWeekends: [{ date: d('2025-04-25'), name: 'x' }] }],
+    ],
     [
       'working_weekend_is_holiday',
-      [{ year: 2025, holidays: [{ date: d('2025-04-26'), name: 'x' }], workingWeekends: [{ date: d('2025-04-26'), name: 'y' }] }],
+      [
+        {
+          year: 2025,
+          holidays: [{ date: d('2025-04-26'), name: 'x' }],
+          workingWeekends: [{ date: d('2025-04-26'), name: 'y' }],
+        },
+      ],
     ],
   ])('refuses data with %s', (problem, years) => {
-    expect(codeAndProblem(() => new WorkingCalendar(years as CalendarYear[]))).toEqual(['calendar.invalid_year_data', problem]);
+    expect(codeAndProblem(() => new WorkingCalendar(years as CalendarYear[]))).toEqual([
+      'calendar.invalid_year_data',
+      problem,
+    ]);
   });
 });

@@ -141,7 +141,11 @@ export class WorkingCalendar {
   constructor(years: readonly CalendarYear[]) {
     for (const y of years) {
       const fail = (problem: string, extra: Record<string, unknown> = {}) =>
-        invalid('calendar.invalid_year_data', `Dữ liệu lịch năm ${y.year} không hợp lệ`, { year: y.year, problem, ...extra });
+        invalid('calendar.invalid_year_data', `Dữ liệu lịch năm ${y.year} không hợp lệ`, {
+          year: y.year,
+          problem,
+          ...extra,
+        });
       if (!Number.isInteger(y.year) || y.year < 1 || y.year > 9999) throw fail('invalid_year');
       if (this.years.has(y.year)) throw fail('duplicate_year');
       this.years.add(y.year);

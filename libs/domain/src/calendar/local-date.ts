@@ -33,8 +33,15 @@ export function daysInMonth(year: number, month: number): number {
 
 function validParts(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -143,6 +150,7 @@ export function endOfDayInstant(date: LocalDate): Date {
 /** The Vietnam calendar date of an instant. Throws `calendar.invalid_instant` for an invalid Date. */
 export function localDateOf(instant: Date): LocalDate {
   const ms = instant instanceof Date ? instant.getTime() : NaN;
-  if (Number.isNaN(ms)) throw invalid('calendar.invalid_instant', 'Thời điểm không hợp lệ', { instant: String(instant) });
+  if (Number.isNaN(ms))
+    throw invalid('calendar.invalid_instant', 'Thời điểm không hợp lệ', { instant: String(instant) });
   return fromUtcMidnight(Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS);
 }

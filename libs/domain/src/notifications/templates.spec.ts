@@ -16,7 +16,9 @@ const base: ReminderContext = {
 describe('Vietnamese templates', () => {
   it('announces the days left before the deadline', () => {
     const m = reminderMessage(base);
-    expect(m.title).toBe('Nhắc hạn: còn 7 ngày để xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(m.title).toBe(
+      'Nhắc hạn: còn 7 ngày để xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
     expect(m.text).toContain('Kính gửi: Sở Tư pháp');
     expect(m.text).toContain('Thực hiện Kế hoạch số 1/KH-UBND của Ủy ban nhân dân tỉnh Bình Thuận');
     expect(m.text).toContain('chậm nhất ngày 31/01/2024 (còn 7 ngày)');
@@ -28,13 +30,17 @@ describe('Vietnamese templates', () => {
       'Hôm nay (31/01/2024) là hạn cuối xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
     );
     const late = reminderMessage({ ...base, kind: 'overdue', daysLeft: -5 });
-    expect(late.title).toBe('Quá hạn 5 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(late.title).toBe(
+      'Quá hạn 5 ngày: đơn vị chưa xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
     expect(late.text).toContain('đã quá hạn 5 ngày');
   });
 
   it('names the report period for report obligations', () => {
     const m = reminderMessage({ ...base, subject: 'report', periodLabel: 'Quý I', deadline: '11/03/2024' });
-    expect(m.title).toBe('Nhắc hạn: còn 7 ngày để gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính');
+    expect(m.title).toBe(
+      'Nhắc hạn: còn 7 ngày để gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+    );
   });
 
   it('lists every late child in one digest', () => {
@@ -50,7 +56,9 @@ describe('Vietnamese templates', () => {
       ],
       link: 'http://x',
     });
-    expect(m.title).toBe('Đôn đốc: 2 đơn vị trực thuộc Ủy ban nhân dân tỉnh Bình Thuận quá hạn xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024');
+    expect(m.title).toBe(
+      'Đôn đốc: 2 đơn vị trực thuộc Ủy ban nhân dân tỉnh Bình Thuận quá hạn xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2024',
+    );
     expect(m.text).toContain('1. Sở Kế hoạch và Đầu tư — hạn 31/01/2024, quá hạn 5 ngày (Chưa thực hiện)');
     expect(m.text).toContain('2. Báo Bình Thuận — hạn 31/01/2024, quá hạn 5 ngày (Đang soạn thảo)');
   });

@@ -34,7 +34,8 @@ const what = (c: Pick<ReminderContext, 'subject' | 'periodLabel' | 'year'>) =>
 const source = (c: Pick<ReminderContext, 'sourcePlanSymbol' | 'sourcePlanTitle' | 'parentUnitName'>) =>
   `${c.sourcePlanSymbol ? `Kế hoạch số ${c.sourcePlanSymbol}` : 'kế hoạch'} của ${c.parentUnitName} (${c.sourcePlanTitle})`;
 
-const FOOTER = 'Đây là thư tự động của hệ thống theo dõi công tác tuyên truyền cải cách hành chính; vui lòng không trả lời thư này.';
+const FOOTER =
+  'Đây là thư tự động của hệ thống theo dõi công tác tuyên truyền cải cách hành chính; vui lòng không trả lời thư này.';
 
 export function reminderMessage(c: ReminderContext): Message {
   const task = what(c);
@@ -51,7 +52,10 @@ export function reminderMessage(c: ReminderContext): Message {
     title = `Quá hạn ${late} ngày: đơn vị chưa ${task}`;
     lead = `Thực hiện ${source(c)}, đơn vị phải ${task} chậm nhất ngày ${c.deadline}; đến nay đã quá hạn ${late} ngày. Đề nghị khẩn trương thực hiện.`;
   }
-  return { title, text: `Kính gửi: ${c.unitName}\n\n${lead}\n\nXem chi tiết và thực hiện tại: ${c.link}\n\n${FOOTER}\n` };
+  return {
+    title,
+    text: `Kính gửi: ${c.unitName}\n\n${lead}\n\nXem chi tiết và thực hiện tại: ${c.link}\n\n${FOOTER}\n`,
+  };
 }
 
 export interface DigestContext {
@@ -70,7 +74,9 @@ export interface DigestContext {
 export function overdueDigestMessage(c: DigestContext): Message {
   const n = c.lateUnits.length;
   const title = `Đôn đốc: ${n} đơn vị trực thuộc ${c.parentUnitName} quá hạn ${what(c)}`;
-  const lines = c.lateUnits.map((u, i) => `${i + 1}. ${u.name} — hạn ${u.deadline}, quá hạn ${u.daysLate} ngày (${u.status})`);
+  const lines = c.lateUnits.map(
+    (u, i) => `${i + 1}. ${u.name} — hạn ${u.deadline}, quá hạn ${u.daysLate} ngày (${u.status})`,
+  );
   const text =
     `Thực hiện ${source(c)}, đến nay còn ${n} đơn vị chưa ${what(c)} đúng hạn:\n\n${lines.join('\n')}\n\n` +
     `Đề nghị lãnh đạo đơn vị đôn đốc các đơn vị trên khẩn trương thực hiện.\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`;

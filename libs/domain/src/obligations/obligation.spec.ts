@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { DomainError } from '../errors';
-import { canTransition, nextStatus, OBLIGATION_COMMANDS, OBLIGATION_STATUSES, ObligationStatus, validateReturnReason } from './obligation';
+import {
+  canTransition,
+  nextStatus,
+  OBLIGATION_COMMANDS,
+  OBLIGATION_STATUSES,
+  ObligationStatus,
+  validateReturnReason,
+} from './obligation';
 
 describe('obligation life cycle', () => {
   it('follows the happy path and the return loop', () => {
@@ -59,6 +66,8 @@ describe('obligation life cycle', () => {
   it('requires a written reason to return', () => {
     expect(() => validateReturnReason('')).toThrow(DomainError);
     expect(() => validateReturnReason('   thiếu   ')).toThrow(/lý do/);
-    expect(validateReturnReason('  Thiếu chỉ tiêu tin, bài trên cổng TTĐT  ')).toBe('Thiếu chỉ tiêu tin, bài trên cổng TTĐT');
+    expect(validateReturnReason('  Thiếu chỉ tiêu tin, bài trên cổng TTĐT  ')).toBe(
+      'Thiếu chỉ tiêu tin, bài trên cổng TTĐT',
+    );
   });
 });

@@ -67,9 +67,14 @@ export function canTransition(current: ObligationStatus, command: ObligationComm
 export function validateReturnReason(reason: string | undefined | null): string {
   const text = (reason ?? '').trim();
   if (text.length < MIN_RETURN_REASON_LENGTH) {
-    throw new DomainError('validation', 'obligation.reason_required', `Phải ghi rõ lý do trả lại (ít nhất ${MIN_RETURN_REASON_LENGTH} ký tự)`, {
-      minLength: MIN_RETURN_REASON_LENGTH,
-    });
+    throw new DomainError(
+      'validation',
+      'obligation.reason_required',
+      `Phải ghi rõ lý do trả lại (ít nhất ${MIN_RETURN_REASON_LENGTH} ký tự)`,
+      {
+        minLength: MIN_RETURN_REASON_LENGTH,
+      },
+    );
   }
   return text;
 }
@@ -80,5 +85,6 @@ export const isAwaitingUnit = (s: ObligationStatus) => s === 'pending' || s === 
 
 /** Workflow IDs: deterministic, so issuing twice or retrying never creates anything twice. */
 export const planObligationWorkflowId = (planId: string, unitId: string) => `plan-obligation/${planId}/${unitId}`;
-export const reportObligationWorkflowId = (planId: string, unitId: string, period: string) => `report-obligation/${planId}/${unitId}/${period}`;
+export const reportObligationWorkflowId = (planId: string, unitId: string, period: string) =>
+  `report-obligation/${planId}/${unitId}/${period}`;
 export const planCascadeWorkflowId = (planId: string) => `plan-cascade/${planId}`;

@@ -31,10 +31,34 @@ describe('resolveReportSchedule, default schedule', () => {
       effective: p.deadline.effective,
     }));
     expect(rows).toEqual([
-      { period: 'Q1', label: 'Quý I', cutoff: '2023-12-15..2024-03-14', nominal: '2024-03-10', effective: '2024-03-11' },
-      { period: 'H1', label: '6 tháng', cutoff: '2023-12-15..2024-06-14', nominal: '2024-06-10', effective: '2024-06-10' },
-      { period: 'Q3', label: 'Quý III', cutoff: '2024-06-15..2024-09-14', nominal: '2024-09-10', effective: '2024-09-10' },
-      { period: 'YEAR', label: 'Năm', cutoff: '2023-12-15..2024-12-14', nominal: '2024-12-10', effective: '2024-12-10' },
+      {
+        period: 'Q1',
+        label: 'Quý I',
+        cutoff: '2023-12-15..2024-03-14',
+        nominal: '2024-03-10',
+        effective: '2024-03-11',
+      },
+      {
+        period: 'H1',
+        label: '6 tháng',
+        cutoff: '2023-12-15..2024-06-14',
+        nominal: '2024-06-10',
+        effective: '2024-06-10',
+      },
+      {
+        period: 'Q3',
+        label: 'Quý III',
+        cutoff: '2024-06-15..2024-09-14',
+        nominal: '2024-09-10',
+        effective: '2024-09-10',
+      },
+      {
+        period: 'YEAR',
+        label: 'Năm',
+        cutoff: '2023-12-15..2024-12-14',
+        nominal: '2024-12-10',
+        effective: '2024-12-10',
+      },
     ]);
   });
 
@@ -52,7 +76,14 @@ describe('resolveReportSchedule, default schedule', () => {
 
   it('honours a due date in the following year', () => {
     const schedule: ReportSchedule = [
-      { period: 'YEAR', dueMonth: 1, dueDay: 31, dueYearOffset: 1, cutoffFrom: { yearOffset: -1, month: 12, day: 15 }, cutoffTo: { yearOffset: 0, month: 12, day: 14 } },
+      {
+        period: 'YEAR',
+        dueMonth: 1,
+        dueDay: 31,
+        dueYearOffset: 1,
+        cutoffFrom: { yearOffset: -1, month: 12, day: 15 },
+        cutoffTo: { yearOffset: 0, month: 12, day: 14 },
+      },
     ];
     // 31/01/2026 is a Saturday → Monday 02/02/2026.
     expect(resolveReportSchedule(schedule, 2025, cal)[0].deadline.effective).toBe('2026-02-02');
@@ -75,8 +106,12 @@ describe('validateReportSchedule', () => {
   });
 
   it('refuses days that do not exist every year', () => {
-    expect(problemsOf([rule({ dueMonth: 4, dueDay: 31 })])).toEqual([{ index: 0, field: 'due', problem: 'invalid_day_or_month' }]);
-    expect(problemsOf([rule({ dueMonth: 2, dueDay: 29 })])).toEqual([{ index: 0, field: 'due', problem: 'invalid_day_or_month' }]);
+    expect(problemsOf([rule({ dueMonth: 4, dueDay: 31 })])).toEqual([
+      { index: 0, field: 'due', problem: 'invalid_day_or_month' },
+    ]);
+    expect(problemsOf([rule({ dueMonth: 2, dueDay: 29 })])).toEqual([
+      { index: 0, field: 'due', problem: 'invalid_day_or_month' },
+    ]);
     expect(problemsOf([rule({ cutoffTo: { yearOffset: 0, month: 13, day: 1 } })])).toEqual([
       { index: 0, field: 'cutoffTo', problem: 'invalid_day_or_month' },
     ]);

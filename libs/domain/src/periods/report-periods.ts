@@ -165,7 +165,11 @@ export function earlierDueForChildren(parent: Deadline, workingDaysEarlier: numb
  * The day whose unit tree a period's reports are rolled up over: the end of its data cut-off window
  * (e.g. 14/03 for quý I). A unit moved during the year then counts once, under the parent it had that day.
  */
-export function periodReferenceDate(year: number, period: PeriodKind, schedule: ReportSchedule = defaultReportSchedule()): LocalDate {
+export function periodReferenceDate(
+  year: number,
+  period: PeriodKind,
+  schedule: ReportSchedule = defaultReportSchedule(),
+): LocalDate {
   const rule = schedule.find((r) => r.period === period) ?? defaultReportSchedule().find((r) => r.period === period)!;
   return dayIn(year, rule.cutoffTo);
 }

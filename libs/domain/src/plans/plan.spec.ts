@@ -20,7 +20,13 @@ describe('plan completeness', () => {
   });
 
   it('lists every missing part at once', () => {
-    const p = { ...complete(), title: ' ', sections: {}, childDeadline: '2030-01-31', scope: { mode: 'selected' as const, unitIds: [] } };
+    const p = {
+      ...complete(),
+      title: ' ',
+      sections: {},
+      childDeadline: '2030-01-31',
+      scope: { mode: 'selected' as const, unitIds: [] },
+    };
     try {
       assertPlanComplete(p);
       throw new Error('expected refusal');
@@ -35,8 +41,19 @@ describe('plan completeness', () => {
 
 describe('diffContent', () => {
   it('names changed, added and removed fields by path', () => {
-    const a = { title: 'A', sections: { purpose: 'x', content: 'y' }, targets: [{ indicatorCode: 'WEB_NEWS', amount: 4 }] };
-    const b = { title: 'A', sections: { purpose: 'x2', content: 'y', budget: 'Ngân sách' }, targets: [{ indicatorCode: 'WEB_NEWS', amount: 5 }, { indicatorCode: 'RADIO_ITEMS', amount: 1 }] };
+    const a = {
+      title: 'A',
+      sections: { purpose: 'x', content: 'y' },
+      targets: [{ indicatorCode: 'WEB_NEWS', amount: 4 }],
+    };
+    const b = {
+      title: 'A',
+      sections: { purpose: 'x2', content: 'y', budget: 'Ngân sách' },
+      targets: [
+        { indicatorCode: 'WEB_NEWS', amount: 5 },
+        { indicatorCode: 'RADIO_ITEMS', amount: 1 },
+      ],
+    };
     expect(diffContent(a, b)).toEqual([
       { path: 'sections.budget', before: null, after: 'Ngân sách' },
       { path: 'sections.purpose', before: 'x', after: 'x2' },

@@ -56,10 +56,18 @@ export function assertPlanComplete(p: PlanDraftFields): void {
   const problems: Array<{ field: string; message: string }> = [];
   if (!p.title?.trim()) problems.push({ field: 'title', message: 'Chưa có tên kế hoạch' });
   for (const key of ['purpose', 'content'] as const) {
-    if (!p.sections?.[key]?.trim()) problems.push({ field: `sections.${key}`, message: `Chưa có phần "${PLAN_SECTION_LABELS[key]}"` });
+    if (!p.sections?.[key]?.trim())
+      problems.push({ field: `sections.${key}`, message: `Chưa có phần "${PLAN_SECTION_LABELS[key]}"` });
   }
-  if (!isLocalDate(p.childDeadline) || Number(p.childDeadline.slice(0, 4)) < p.year - 1 || Number(p.childDeadline.slice(0, 4)) > p.year) {
-    problems.push({ field: 'childDeadline', message: 'Thời hạn xây dựng kế hoạch của đơn vị cấp dưới phải là một ngày trong năm kế hoạch' });
+  if (
+    !isLocalDate(p.childDeadline) ||
+    Number(p.childDeadline.slice(0, 4)) < p.year - 1 ||
+    Number(p.childDeadline.slice(0, 4)) > p.year
+  ) {
+    problems.push({
+      field: 'childDeadline',
+      message: 'Thời hạn xây dựng kế hoạch của đơn vị cấp dưới phải là một ngày trong năm kế hoạch',
+    });
   }
   if (p.scope?.mode === 'selected' && !p.scope.unitIds?.length) {
     problems.push({ field: 'scope.unitIds', message: 'Chưa chọn đơn vị thực hiện' });
@@ -75,7 +83,9 @@ export function assertPlanComplete(p: PlanDraftFields): void {
     problems.push({ field: 'reminderPolicy', message: (e as Error).message });
   }
   if (problems.length) {
-    throw new DomainError('unprocessable', 'plan.incomplete', 'Kế hoạch chưa đủ nội dung để trình hoặc ban hành', { problems });
+    throw new DomainError('unprocessable', 'plan.incomplete', 'Kế hoạch chưa đủ nội dung để trình hoặc ban hành', {
+      problems,
+    });
   }
 }
 
@@ -91,7 +101,8 @@ export function diffContent(before: unknown, after: unknown, path = ''): Content
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: ContentChange[] = [];
-    for (let i = 0; i < Math.max(before.length, after.length); i++) out.push(...diffContent(before[i], after[i], `${path}[${i}]`));
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      out.push(...diffContent(before[i], after[i], `${path}[${i}]`));
     return out;
   }
   if (isObj(before) && isObj(after)) {

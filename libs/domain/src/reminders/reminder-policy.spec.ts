@@ -1,6 +1,12 @@
 import { parseLocalDate as d, resolveDeadline, WorkingCalendar } from '../calendar';
 import { DomainError } from '../errors';
-import { defaultReminderPolicy, planReminders, ReminderPolicy, remindersAfter, validateReminderPolicy } from './reminder-policy';
+import {
+  defaultReminderPolicy,
+  planReminders,
+  ReminderPolicy,
+  remindersAfter,
+  validateReminderPolicy,
+} from './reminder-policy';
 
 const cal = WorkingCalendar.withDefaults();
 const summary = (slots: ReturnType<typeof planReminders>) => slots.map((s) => `${s.key}@${s.localDate}`);
@@ -62,7 +68,13 @@ describe('planReminders, other policies', () => {
   const deadline = resolveDeadline(d('2024-01-31'), cal);
 
   it('keeps calendar days when workingDaysOnly is off', () => {
-    const policy: ReminderPolicy = { ...defaultReminderPolicy(), daysBefore: [3], overdueForDays: 9, workingDaysOnly: false, sendAtLocalTime: '16:30' };
+    const policy: ReminderPolicy = {
+      ...defaultReminderPolicy(),
+      daysBefore: [3],
+      overdueForDays: 9,
+      workingDaysOnly: false,
+      sendAtLocalTime: '16:30',
+    };
     const slots = planReminders(deadline, policy, cal);
     expect(summary(slots)).toEqual([
       'before:-3@2024-01-28',

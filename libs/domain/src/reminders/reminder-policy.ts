@@ -51,11 +51,13 @@ const isPositiveInt = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
 export function validateReminderPolicy(policy: ReminderPolicy): void {
   const problems: { field: string; problem: string }[] = [];
   const add = (field: string, problem: string) => problems.push({ field, problem });
-  if (!Array.isArray(policy.daysBefore) || !policy.daysBefore.every(isPositiveInt)) add('daysBefore', 'not_positive_integers');
+  if (!Array.isArray(policy.daysBefore) || !policy.daysBefore.every(isPositiveInt))
+    add('daysBefore', 'not_positive_integers');
   else if (new Set(policy.daysBefore).size !== policy.daysBefore.length) add('daysBefore', 'duplicates');
   if (typeof policy.onTheDay !== 'boolean') add('onTheDay', 'not_boolean');
   if (!isPositiveInt(policy.overdueEveryDays)) add('overdueEveryDays', 'not_positive_integer');
-  if (!Number.isInteger(policy.overdueForDays) || policy.overdueForDays < 0) add('overdueForDays', 'not_non_negative_integer');
+  if (!Number.isInteger(policy.overdueForDays) || policy.overdueForDays < 0)
+    add('overdueForDays', 'not_non_negative_integer');
   if (!isLocalTime(policy.sendAtLocalTime)) add('sendAtLocalTime', 'not_hh_mm');
   if (typeof policy.workingDaysOnly !== 'boolean') add('workingDaysOnly', 'not_boolean');
   if (problems.length > 0) throw invalid('reminder_policy.invalid', 'Chính sách nhắc việc không hợp lệ', { problems });

@@ -59,7 +59,12 @@ describe('combine', () => {
 });
 
 describe('rollupFacts', () => {
-  const f = (unitId: string, indicatorCode: string, value: number, state: ReportFact['state'] = 'accepted'): ReportFact => ({
+  const f = (
+    unitId: string,
+    indicatorCode: string,
+    value: number,
+    state: ReportFact['state'] = 'accepted',
+  ): ReportFact => ({
     unitId,
     indicatorCode,
     value,
@@ -92,12 +97,19 @@ describe('rollupFacts', () => {
   });
 
   it('refuses a fact whose indicator is not in the catalogue', () => {
-    expect(() => rollupFacts([f('u1', 'GONE', 1)], CATALOGUE)).toThrow(expect.objectContaining({ code: 'report.unknown_indicator' }));
+    expect(() => rollupFacts([f('u1', 'GONE', 1)], CATALOGUE)).toThrow(
+      expect.objectContaining({ code: 'report.unknown_indicator' }),
+    );
   });
 });
 
 describe('completeness', () => {
-  const row = (unitId: string, status: ObligationSnapshot['status'], submittedOnTime: boolean | null, overdue: boolean): ObligationSnapshot => ({
+  const row = (
+    unitId: string,
+    status: ObligationSnapshot['status'],
+    submittedOnTime: boolean | null,
+    overdue: boolean,
+  ): ObligationSnapshot => ({
     unitId,
     status,
     submittedOnTime,
@@ -129,11 +141,27 @@ describe('completeness', () => {
   });
 
   it('counts a row with a recorded submission as submitted whatever its status', () => {
-    expect(completeness([row('x', 'draft', false, true)])).toMatchObject({ submitted: 1, missing: 0, lateSubmitted: 1, lateMissing: 0, late: 1 });
+    expect(completeness([row('x', 'draft', false, true)])).toMatchObject({
+      submitted: 1,
+      missing: 0,
+      lateSubmitted: 1,
+      lateMissing: 0,
+      late: 1,
+    });
   });
 
   it('is all zeros for no rows', () => {
-    expect(completeness([])).toEqual({ expected: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, onTime: 0, lateSubmitted: 0, lateMissing: 0, late: 0 });
+    expect(completeness([])).toEqual({
+      expected: 0,
+      submitted: 0,
+      accepted: 0,
+      returned: 0,
+      missing: 0,
+      onTime: 0,
+      lateSubmitted: 0,
+      lateMissing: 0,
+      late: 0,
+    });
   });
 
   it('always adds up: expected = submitted + missing, accepted ≤ submitted (property)', () => {
@@ -161,7 +189,12 @@ describe('completeness', () => {
 
 describe('targetsVsActuals', () => {
   const news: PlanTarget = { indicatorCode: 'WEB_NEWS', amount: 5, basis: 'month' };
-  const communeDistrict: PlanTarget = { indicatorCode: 'CONFERENCES', amount: 2, basis: 'quarter', unitKinds: ['district', 'commune'] };
+  const communeDistrict: PlanTarget = {
+    indicatorCode: 'CONFERENCES',
+    amount: 2,
+    basis: 'quarter',
+    unitKinds: ['district', 'commune'],
+  };
   const namedSchool: PlanTarget = { indicatorCode: 'TTHC_POSTED', amount: 1, basis: 'year', unitIds: ['school-7'] };
   const commune = { id: 'xa-1', kind: 'commune' as const };
 
@@ -184,7 +217,9 @@ describe('targetsVsActuals', () => {
   });
 
   it('1 a week is 13 a quarter', () => {
-    expect(targetsVsActuals([{ indicatorCode: 'SOCIAL_POSTS', amount: 1, basis: 'week' }], {}, 'Q1', commune)[0].target).toBe(13);
+    expect(
+      targetsVsActuals([{ indicatorCode: 'SOCIAL_POSTS', amount: 1, basis: 'week' }], {}, 'Q1', commune)[0].target,
+    ).toBe(13);
   });
 
   it('gives a unit only the targets that bind it', () => {
@@ -210,10 +245,20 @@ describe('targetsVsActuals', () => {
   });
 
   it('absorbs float error: 0.1 a month over Q1 is met by 0.3', () => {
-    const [r] = targetsVsActuals([{ indicatorCode: 'BUDGET', amount: 0.1, basis: 'month' }], { BUDGET: 0.3 }, 'Q1', commune);
+    const [r] = targetsVsActuals(
+      [{ indicatorCode: 'BUDGET', amount: 0.1, basis: 'month' }],
+      { BUDGET: 0.3 },
+      'Q1',
+      commune,
+    );
     expect(r.target).toBeCloseTo(0.3, 12);
     expect(r.met).toBe(true);
-    const [under] = targetsVsActuals([{ indicatorCode: 'BUDGET', amount: 0.1, basis: 'month' }], { BUDGET: 0.29 }, 'Q1', commune);
+    const [under] = targetsVsActuals(
+      [{ indicatorCode: 'BUDGET', amount: 0.1, basis: 'month' }],
+      { BUDGET: 0.29 },
+      'Q1',
+      commune,
+    );
     expect(under.met).toBe(false);
   });
 
@@ -271,7 +316,11 @@ describe('propagandaScore', () => {
     }));
 
   it('gives 0.9 for 9 of 10 targets met and 0 for 8 of 10', () => {
-    expect(propagandaScore(rowsMet(9, 10), { CONFERENCES: 1 }, CATALOGUE)).toMatchObject({ planCompletion: 0.9, diversity: 0.5, total: 1.4 });
+    expect(propagandaScore(rowsMet(9, 10), { CONFERENCES: 1 }, CATALOGUE)).toMatchObject({
+      planCompletion: 0.9,
+      diversity: 0.5,
+      total: 1.4,
+    });
     expect(propagandaScore(rowsMet(8, 10), {}, CATALOGUE)).toMatchObject({ planCompletion: 0, diversity: 0, total: 0 });
   });
 

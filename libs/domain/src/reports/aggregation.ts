@@ -6,7 +6,13 @@ import { invalid, unprocessable } from '../errors';
 import type { ObligationStatus } from '../obligations/obligation';
 import type { PeriodKind } from '../periods/report-periods';
 import type { PlanTarget } from '../plans/plan';
-import { parPropagandaScore, targetForPeriod, type ParPropagandaInput, type ParPropagandaScore, type TargetBasis } from '../targets/target-basis';
+import {
+  parPropagandaScore,
+  targetForPeriod,
+  type ParPropagandaInput,
+  type ParPropagandaScore,
+  type TargetBasis,
+} from '../targets/target-basis';
 import type { UnitKind } from '../units/unit';
 import { AGGREGATION_RULES, type AggregationRule, type IndicatorDef } from './report';
 
@@ -37,7 +43,12 @@ export function combine(rule: AggregationRule, values: number[]): number | null 
  * parent's level is the sum of its units' levels; the other rules combine across units as named. This matches the
  * SQL rollup of the API (ACROSS_UNITS_SQL in apps/api/src/reports/reports.service.ts).
  */
-export const ACROSS_UNITS_RULE: Readonly<Record<AggregationRule, AggregationRule>> = { sum: 'sum', max: 'max', avg: 'avg', last: 'sum' };
+export const ACROSS_UNITS_RULE: Readonly<Record<AggregationRule, AggregationRule>> = {
+  sum: 'sum',
+  max: 'max',
+  avg: 'avg',
+  last: 'sum',
+};
 
 /** One stored value of one unit's report: submitted (awaiting the parent) or accepted by it. */
 export interface ReportFact {
@@ -63,7 +74,10 @@ export interface FactRollup {
  */
 export function rollupFacts(facts: ReportFact[], catalogue: IndicatorDef[]): FactRollup {
   const byCode = new Map(catalogue.map((d) => [d.code, d]));
-  const grouped = { accepted: new Map<string, Map<string, number[]>>(), submitted: new Map<string, Map<string, number[]>>() };
+  const grouped = {
+    accepted: new Map<string, Map<string, number[]>>(),
+    submitted: new Map<string, Map<string, number[]>>(),
+  };
   for (const f of facts) {
     if (!byCode.has(f.indicatorCode)) {
       throw unprocessable('report.unknown_indicator', `Chỉ tiêu "${f.indicatorCode}" không có trong danh mục`, {
@@ -72,7 +86,8 @@ export function rollupFacts(facts: ReportFact[], catalogue: IndicatorDef[]): Fac
       });
     }
     const perCode = grouped[f.state];
-    if (!perCode) throw invalid('report.invalid_fact_state', `Trạng thái số liệu không hợp lệ: ${f.state}`, { state: f.state });
+    if (!perCode)
+      throw invalid('report.invalid_fact_state', `Trạng thái số liệu không hợp lệ: ${f.state}`, { state: f.state });
     let perUnit = perCode.get(f.indicatorCode);
     if (!perUnit) perCode.set(f.indicatorCode, (perUnit = new Map()));
     const list = perUnit.get(f.unitId);
@@ -131,7 +146,17 @@ const HANDED_IN: readonly ObligationStatus[] = ['submitted', 'returned', 'approv
 
 /** See `Completeness` for the exact meaning of each count. */
 export function completeness(rows: ObligationSnapshot[]): Completeness {
-  const c: Completeness = { expected: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, onTime: 0, late: 0, lateSubmitted: 0, lateMissing: 0 };
+  const c: Completeness = {
+    expected: 0,
+    submitted: 0,
+    accepted: 0,
+    returned: 0,
+    missing: 0,
+    onTime: 0,
+    late: 0,
+    lateSubmitted: 0,
+    lateMissing: 0,
+  };
   for (const r of rows) {
     c.expected++;
     const onTime = r.submittedOnTime ?? null;
@@ -183,7 +208,9 @@ export function targetsVsActuals(
     .filter((t) => targetAppliesTo(t, unit))
     .map((t) => {
       const target = targetForPeriod(t.amount, t.basis, period);
-      const actual = Object.prototype.hasOwnProperty.call(actuals, t.indicatorCode) ? actuals[t.indicatorCode] ?? 0 : 0;
+      const actual = Object.prototype.hasOwnProperty.call(actuals, t.indicatorCode)
+        ? (actuals[t.indicatorCode] ?? 0)
+        : 0;
       return {
         indicatorCode: t.indicatorCode,
         basis: t.basis,
@@ -202,9 +229,15 @@ export interface PropagandaScoreBreakdown extends ParPropagandaScore, ParPropaga
  * PAR criterion "Thực hiện tuyên truyền về CCHC" from a unit's targets vs actuals: targetsSet = rows, targetsMet =
  * rows met; hasOnline / hasTraditional = some catalogue indicator of that category has an actual > 0.
  */
-export function propagandaScore(rows: TargetVsActual[], actuals: Record<string, number>, catalogue: IndicatorDef[]): PropagandaScoreBreakdown {
+export function propagandaScore(
+  rows: TargetVsActual[],
+  actuals: Record<string, number>,
+  catalogue: IndicatorDef[],
+): PropagandaScoreBreakdown {
   const has = (category: IndicatorDef['category']) =>
-    catalogue.some((d) => d.category === category && Object.prototype.hasOwnProperty.call(actuals, d.code) && actuals[d.code] > 0);
+    catalogue.some(
+      (d) => d.category === category && Object.prototype.hasOwnProperty.call(actuals, d.code) && actuals[d.code] > 0,
+    );
   const input: ParPropagandaInput = {
     targetsMet: rows.filter((r) => r.met).length,
     targetsSet: rows.length,

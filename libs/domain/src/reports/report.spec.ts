@@ -77,16 +77,26 @@ describe('validateReportValues', () => {
   });
 
   it('accepts exactly 1e12 and an indicator in its last active year', () => {
-    expect(validateReportValues({ WEB_NEWS: 1e12, BANNERS: 4 }, CATALOGUE, 2023)).toEqual({ WEB_NEWS: 1e12, BANNERS: 4 });
+    expect(validateReportValues({ WEB_NEWS: 1e12, BANNERS: 4 }, CATALOGUE, 2023)).toEqual({
+      WEB_NEWS: 1e12,
+      BANNERS: 4,
+    });
   });
 
   it('reports every problem at once, in key order, in one validation error', () => {
     const values = { WEB_NEWS: '12', BUDGET: -1, BANNERS: 4, UNKNOWN: 1, TTHC_POSTED: 2.5, ok: undefined };
-    const e = thrown(() => validateReportValues({ ...values, WEB_NEWS_OK: 1 } as Record<string, unknown>, [...CATALOGUE, def('WEB_NEWS_OK')], 2024));
+    const e = thrown(() =>
+      validateReportValues(
+        { ...values, WEB_NEWS_OK: 1 } as Record<string, unknown>,
+        [...CATALOGUE, def('WEB_NEWS_OK')],
+        2024,
+      ),
+    );
     expect(e.kind).toBe('validation');
     expect(e.code).toBe('report.invalid_values');
     expect(e.message).toBe('Số liệu báo cáo không hợp lệ');
-    const problems = (e.details as { problems: Array<{ indicatorCode: string; code: string; message: string }> }).problems;
+    const problems = (e.details as { problems: Array<{ indicatorCode: string; code: string; message: string }> })
+      .problems;
     expect(problems.map((p) => [p.indicatorCode, p.code])).toEqual([
       ['WEB_NEWS', 'not_a_number'],
       ['BUDGET', 'negative'],
@@ -110,11 +120,19 @@ describe('validateReportValues', () => {
   });
 
   it('reports each range problem of one value: -1.5 on a count is negative and not whole', () => {
-    expect(problemsOf(() => validateReportValues({ WEB_NEWS: -1.5 }, CATALOGUE, 2024)).map((p) => p.code)).toEqual(['negative', 'not_integer']);
+    expect(problemsOf(() => validateReportValues({ WEB_NEWS: -1.5 }, CATALOGUE, 2024)).map((p) => p.code)).toEqual([
+      'negative',
+      'not_integer',
+    ]);
   });
 
   it('refuses values above 1e12', () => {
-    expect(problemsOf(() => validateReportValues({ BUDGET: 1e12 + 0.5, WEB_NEWS: 2e12 }, CATALOGUE, 2024)).map((p) => [p.indicatorCode, p.code])).toEqual([
+    expect(
+      problemsOf(() => validateReportValues({ BUDGET: 1e12 + 0.5, WEB_NEWS: 2e12 }, CATALOGUE, 2024)).map((p) => [
+        p.indicatorCode,
+        p.code,
+      ]),
+    ).toEqual([
       ['BUDGET', 'too_large'],
       ['WEB_NEWS', 'too_large'],
     ]);
@@ -135,10 +153,9 @@ describe('validateReportValues', () => {
   });
 
   it('does not mistake Object.prototype names for indicators', () => {
-    expect(problemsOf(() => validateReportValues({ constructor: 1, toString: 2 }, CATALOGUE, 2024)).map((p) => p.code)).toEqual([
-      'unknown_indicator',
-      'unknown_indicator',
-    ]);
+    expect(
+      problemsOf(() => validateReportValues({ constructor: 1, toString: 2 }, CATALOGUE, 2024)).map((p) => p.code),
+    ).toEqual(['unknown_indicator', 'unknown_indicator']);
   });
 });
 
@@ -175,7 +192,9 @@ describe('validateNarrative', () => {
 
   it('refuses input that is not an object', () => {
     for (const v of [null, undefined, 'text', [], 3]) {
-      expect(thrown(() => validateNarrative(v)).details).toEqual({ problems: [expect.objectContaining({ key: '', code: 'not_an_object' })] });
+      expect(thrown(() => validateNarrative(v)).details).toEqual({
+        problems: [expect.objectContaining({ key: '', code: 'not_an_object' })],
+      });
     }
   });
 });

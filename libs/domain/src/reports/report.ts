@@ -75,15 +75,24 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * Throws one `DomainError('validation', 'report.invalid_values')` with `details.problems` listing every problem.
  * Indicators not in `values` are simply absent from the result (not reported, not 0).
  */
-export function validateReportValues(values: Record<string, unknown>, catalogue: IndicatorDef[], year: number): Record<string, number> {
+export function validateReportValues(
+  values: Record<string, unknown>,
+  catalogue: IndicatorDef[],
+  year: number,
+): Record<string, number> {
   const problems: ReportValueProblem[] = [];
   const out: Record<string, number> = {};
   if (!isPlainObject(values)) {
-    problems.push({ indicatorCode: '', code: 'not_an_object', message: 'Số liệu báo cáo phải là một bảng chỉ tiêu – giá trị' });
+    problems.push({
+      indicatorCode: '',
+      code: 'not_an_object',
+      message: 'Số liệu báo cáo phải là một bảng chỉ tiêu – giá trị',
+    });
   } else {
     const byCode = new Map(catalogue.map((d) => [d.code, d]));
     for (const code of Object.keys(values)) {
-      const add = (c: ReportValueProblemCode, message: string) => problems.push({ indicatorCode: code, code: c, message });
+      const add = (c: ReportValueProblemCode, message: string) =>
+        problems.push({ indicatorCode: code, code: c, message });
       const def = byCode.get(code);
       if (!def) {
         add('unknown_indicator', `Chỉ tiêu "${code}" không có trong danh mục`);

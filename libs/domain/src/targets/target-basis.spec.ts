@@ -95,6 +95,8 @@ describe('diversityScore (PAR 4.2) and the criterion total', () => {
       total: 1.4,
       max: 2,
     });
-    expect(parPropagandaScore({ targetsMet: 7, targetsSet: 10, hasOnline: true, hasTraditional: false }).total).toBe(0.5);
+    expect(parPropagandaScore({ targetsMet: 7, targetsSet: 10, hasOnline: true, hasTraditional: false }).total).toBe(
+      0.5,
+    );
   });
 });

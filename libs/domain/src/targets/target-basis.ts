@@ -36,7 +36,8 @@ export function convertTarget(amount: number, from: TargetBasis, to: TargetBasis
 export function targetForMonths(amount: number, basis: TargetBasis, months: number): number {
   checkAmount(amount);
   checkBasis(basis);
-  if (!Number.isInteger(months) || months < 0) throw invalid('target.invalid_months', 'Số tháng không hợp lệ', { months });
+  if (!Number.isInteger(months) || months < 0)
+    throw invalid('target.invalid_months', 'Số tháng không hợp lệ', { months });
   return (amount * PER_YEAR[basis] * months) / 12;
 }
 
@@ -48,7 +49,8 @@ export function targetForPeriod(amount: number, basis: TargetBasis, period: Peri
 }
 
 function checkCount(name: string, n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw invalid('par.invalid_count', `${name} phải là số nguyên không âm`, { [name]: n });
+  if (!Number.isInteger(n) || n < 0)
+    throw invalid('par.invalid_count', `${name} phải là số nguyên không âm`, { [name]: n });
 }
 
 /**

@@ -1,5 +1,15 @@
 /** Units (đơn vị) and people's roles: the vocabulary shared by every layer. */
-export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'office', 'school', 'centre', 'media', 'other'] as const;
+export const UNIT_KINDS = [
+  'province',
+  'department',
+  'district',
+  'commune',
+  'office',
+  'school',
+  'centre',
+  'media',
+  'other',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const isUnitKind = (v: string): v is UnitKind => (UNIT_KINDS as readonly string[]).includes(v);
 

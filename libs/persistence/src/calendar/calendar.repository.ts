@@ -16,10 +16,17 @@ export class CalendarRepository {
   constructor(@InjectEntityManager() private readonly em: EntityManager) {}
 
   async years(m: EntityManager = this.em): Promise<StoredCalendarYear[]> {
-    const rows: Array<{ year: number; holidays: CalendarYear['holidays']; working_weekends: CalendarYear['workingWeekends'] }> = await m.query(
-      `SELECT year, holidays, working_weekends FROM calendar_years ORDER BY year`,
+    const rows: Array<{
+      year: number;
+      holidays: CalendarYear['holidays'];
+      working_weekends: CalendarYear['workingWeekends'];
+    }> = await m.query(`SELECT year, holidays, working_weekends FROM calendar_years ORDER BY year`);
+    const stored = new Map<number, StoredCalendarYear>(
+      rows.map((r) => [
+        r.year,
+        { year: r.year, holidays: r.holidays, workingWeekends: r.working_weekends, source: 'database' },
+      ]),
     );
-    const stored = new Map<number, StoredCalendarYear>(rows.map((r) => [r.year, { year: r.year, holidays: r.holidays, workingWeekends: r.working_weekends, source: 'database' }]));
     for (const d of defaultCalendarYears()) if (!stored.has(d.year)) stored.set(d.year, { ...d, source: 'default' });
     return [...stored.values()].sort((a, b) => a.year - b.year);
   }

@@ -16,7 +16,10 @@ export interface SubtreeRollup {
  *
  * The one rollup query: used by the API, the worker's version snapshots and `npm run bench -- rollup`.
  */
-export async function subtreeRollup(m: EntityManager, q: { unitId: string; year: number; period: string; minDepth: number }): Promise<SubtreeRollup> {
+export async function subtreeRollup(
+  m: EntityManager,
+  q: { unitId: string; year: number; period: string; minDepth: number },
+): Promise<SubtreeRollup> {
   const rows: Array<{ code: string; state: string; value: number }> = await m.query(
     `SELECT f.indicator_code AS code, f.state,
             CASE i.aggregation WHEN 'max' THEN max(f.value) WHEN 'avg' THEN avg(f.value) ELSE sum(f.value) END::float8 AS value

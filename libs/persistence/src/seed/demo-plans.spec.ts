@@ -20,7 +20,12 @@ describe('DEMO_PLANS', () => {
   it('uses ISO dates, known indicators, known unit kinds and demo units that exist', () => {
     const codes = new Set(DEMO_UNITS.map((u) => u.code));
     for (const p of DEMO_PLANS) {
-      for (const d of [p.issueDate, p.childPlanDeadline, ...p.parentPlans.map((r) => r.date), ...p.reportSchedule.periods.map((r) => r.dueBefore)]) {
+      for (const d of [
+        p.issueDate,
+        p.childPlanDeadline,
+        ...p.parentPlans.map((r) => r.date),
+        ...p.reportSchedule.periods.map((r) => r.dueBefore),
+      ]) {
         if (d !== null) expect(d).toMatch(ISO_DATE);
       }
       for (const t of p.targets) {
@@ -40,17 +45,36 @@ describe('DEMO_PLANS', () => {
 
   it('seed 001: Bình Thuận 2024, children by 31/01/2024, the four quantitative targets', () => {
     const p = findDemoPlan('001')!;
-    expect(p).toMatchObject({ issuerName: 'Ủy ban nhân dân tỉnh Bình Thuận', year: 2024, childPlanDeadline: '2024-01-31', number: null, signer: null });
-    expect(p.parentPlans).toEqual([{ symbol: '4912/KH-UBND', date: '2023-12-15', issuer: 'Ủy ban nhân dân tỉnh Bình Thuận' }]);
+    expect(p).toMatchObject({
+      issuerName: 'Ủy ban nhân dân tỉnh Bình Thuận',
+      year: 2024,
+      childPlanDeadline: '2024-01-31',
+      number: null,
+      signer: null,
+    });
+    expect(p.parentPlans).toEqual([
+      { symbol: '4912/KH-UBND', date: '2023-12-15', issuer: 'Ủy ban nhân dân tỉnh Bình Thuận' },
+    ]);
     const summary = p.targets.map((t) => `${t.indicatorCode}:${t.amount}/${t.basis}`);
-    expect(summary).toEqual(['WEB_NEWS:5/month', 'RADIO_ITEMS:1/week', 'PORTAL_NEWS:2/month', 'PORTAL_NEWS:2/month', 'TV_PROGRAMMES:1/week']);
+    expect(summary).toEqual([
+      'WEB_NEWS:5/month',
+      'RADIO_ITEMS:1/week',
+      'PORTAL_NEWS:2/month',
+      'PORTAL_NEWS:2/month',
+      'TV_PROGRAMMES:1/week',
+    ]);
     expect(p.targets[0].statedEquivalent).toEqual({ amount: 60, basis: 'year' });
     expect(p.reportSchedule.reportTo).toBe('Sở Nội vụ');
   });
 
   it('seed 000: Sở GDĐT Nam Định, KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC Nguyễn Văn Thuận, implements 163/KH-UBND', () => {
     const p = findDemoPlan('000_175b57d5af05de13.txt')!;
-    expect(p.signer).toEqual({ name: 'Nguyễn Văn Thuận', title: 'PHÓ GIÁM ĐỐC', signingForm: 'KT.', onBehalfOf: 'GIÁM ĐỐC' });
+    expect(p.signer).toEqual({
+      name: 'Nguyễn Văn Thuận',
+      title: 'PHÓ GIÁM ĐỐC',
+      signingForm: 'KT.',
+      onBehalfOf: 'GIÁM ĐỐC',
+    });
     expect(p.parentPlans[0]).toEqual({ symbol: '163/KH-UBND', date: '2023-12-25', issuer: 'UBND tỉnh Nam Định' });
     expect(p.year).toBe(2024);
     expect(p.issueDate).toBeNull();
@@ -73,7 +97,12 @@ describe('DEMO_PLANS', () => {
     const p = findDemoPlan('004')!;
     expect(p.executionWindow).toEqual({ from: '2025-02', to: '2025-12' });
     expect(p.parentPlans[0]).toMatchObject({ symbol: '759/KH-SGDĐT', date: '2025-02-13' });
-    expect(p.signer).toEqual({ name: 'Vũ Thị Mận', title: 'PHÓ HIỆU TRƯỞNG', signingForm: 'KT.', onBehalfOf: 'HIỆU TRƯỞNG' });
+    expect(p.signer).toEqual({
+      name: 'Vũ Thị Mận',
+      title: 'PHÓ HIỆU TRƯỞNG',
+      signingForm: 'KT.',
+      onBehalfOf: 'HIỆU TRƯỞNG',
+    });
     expect(p.childScope).toBeNull();
     expect(p.demoUnitCode).toBe('BTH.SGDDT.THPT-CH');
   });

@@ -181,7 +181,10 @@ export const SEED_001_BINH_THUAN_2024: SeedPlan = {
       indicatorCode: 'WEB_NEWS',
       amount: 5,
       basis: 'month',
-      appliesTo: { kinds: ['department', 'district'], description: 'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố' },
+      appliesTo: {
+        kinds: ['department', 'district'],
+        description: 'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố',
+      },
       statedEquivalent: { amount: 60, basis: 'year' },
       quote:
         'đảm bảo đăng tải ít nhất bình quân 05 tin, bài/tháng (tương đương ít nhất 60 tin, bài/năm) trên trang thông tin điện tử',
@@ -250,7 +253,7 @@ export const SEED_001_BINH_THUAN_2024: SeedPlan = {
   internalParts: [],
   notes: [
     'The seed text has no "Số:" line, no place-and-date line and no signature block: number, symbol, issue date and signer are unknown. ' +
-      '163/KH-UBND is Nam Định\'s 2024 plan (the parent of seed 000), not this one.',
+      "163/KH-UBND is Nam Định's 2024 plan (the parent of seed 000), not this one.",
     'Issued by the Chủ tịch UBND tỉnh ("Chủ tịch Ủy ban nhân dân tỉnh ban hành kế hoạch").',
     'Section numbering jumps from III (Tổ chức thực hiện) to V (Kinh phí thực hiện); there is no IV and no separate activities section. ' +
       'Trainings and contests are Sở Nội vụ tasks inside III.2.',
@@ -313,7 +316,8 @@ export const SEED_000_NAM_DINH_SGDDT_2024: SeedPlan = {
   targets: [],
   childScope: {
     kinds: ['office', 'school', 'centre'],
-    description: 'Các đơn vị thuộc và trực thuộc Sở, phòng GDĐT các huyện, thành phố Nam Định và các trung tâm GDNN-GDTX',
+    description:
+      'Các đơn vị thuộc và trực thuộc Sở, phòng GDĐT các huyện, thành phố Nam Định và các trung tâm GDNN-GDTX',
   },
   childPlansRequired: false,
   childPlanDeadline: null,
@@ -486,7 +490,7 @@ export const SEED_004_THPT_CONG_HIEN_2025: SeedPlan = {
   notes: [
     'Real school in Vĩnh Bảo, Hải Phòng; placed under Sở GDĐT in the Bình Thuận demo tree only to use the seed as a fixture.',
     'Number and day of issue are blank; the seed prints "ngày tháng 02 năm 2025".',
-    'The theme is the city of Hải Phòng\'s 2025 theme, quoted by the school.',
+    "The theme is the city of Hải Phòng's 2025 theme, quoted by the school.",
     'Execution window from the seed: "Từ tháng 02/2025 đến tháng 12/2025."',
     'School website cited by the seed: https://www.thptconghien.haiphong.edu.vn/',
     'No budget section and no quantitative targets.',
@@ -546,7 +550,8 @@ export const SEED_002_THCS_TRUONG_SON_2020: SeedPlan = {
       { period: 'year', dueBefore: null },
       { period: 'ad-hoc', dueBefore: null },
     ],
-    notes: 'Báo cáo kịp thời tình hình, kết quả thực hiện thủ tục hành chính theo quy định (theo Quý, năm và đột xuất).',
+    notes:
+      'Báo cáo kịp thời tình hình, kết quả thực hiện thủ tục hành chính theo quy định (theo Quý, năm và đột xuất).',
   },
   internalParts: [],
   notes: [

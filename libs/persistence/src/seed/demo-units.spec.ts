@@ -12,13 +12,22 @@ describe('DEMO_UNITS (Bình Thuận)', () => {
 
   it('has a single root, the province BTH', () => {
     expect(rootCodes(DEMO_UNITS)).toEqual([DEMO_ROOT_CODE]);
-    expect(byCode.get('BTH')).toMatchObject({ name: 'Ủy ban nhân dân tỉnh Bình Thuận', abbreviation: 'UBND', kind: 'province' });
+    expect(byCode.get('BTH')).toMatchObject({
+      name: 'Ủy ban nhân dân tỉnh Bình Thuận',
+      abbreviation: 'UBND',
+      kind: 'province',
+    });
   });
 
   it('has two reviewing offices: Sở Nội vụ for the province, Văn phòng Sở for Sở GDĐT', () => {
     const reviewing = DEMO_UNITS.filter((u) => u.isReviewingOffice);
     expect(reviewing.map((u) => u.code)).toEqual(['BTH.SNV', 'BTH.SGDDT.VP']);
-    expect(reviewing[0]).toMatchObject({ name: 'Sở Nội vụ', abbreviation: 'SNV', kind: 'department', parentCode: 'BTH' });
+    expect(reviewing[0]).toMatchObject({
+      name: 'Sở Nội vụ',
+      abbreviation: 'SNV',
+      kind: 'department',
+      parentCode: 'BTH',
+    });
   });
 
   it('holds the departments and media named in seed 001', () => {

@@ -37,18 +37,81 @@ export function demoUserEmail(role: Role, unitCode: string): string {
 
 // Name parts for deterministic, varied Vietnamese full names (family name, middle name, given name).
 const FAMILY_NAMES = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô',
-  'Dương', 'Lý', 'Trương', 'Đinh', 'Lâm', 'Mai', 'Tô', 'Hà', 'Cao',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Đinh',
+  'Lâm',
+  'Mai',
+  'Tô',
+  'Hà',
+  'Cao',
 ];
 const MALE_MIDDLE = ['Văn', 'Minh', 'Quốc', 'Đức', 'Hữu', 'Thanh', 'Công', 'Xuân', 'Ngọc', 'Tấn'];
 const MALE_GIVEN = [
-  'An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', 'Long', 'Nam', 'Phúc', 'Quang', 'Sơn', 'Tâm',
-  'Thắng', 'Trung', 'Tuấn', 'Việt', 'Hiếu', 'Lộc', 'Vinh', 'Toàn', 'Thịnh', 'Đạt',
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Tâm',
+  'Thắng',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Hiếu',
+  'Lộc',
+  'Vinh',
+  'Toàn',
+  'Thịnh',
+  'Đạt',
 ];
 const FEMALE_MIDDLE = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Kim', 'Bích', 'Hồng', 'Phương', 'Thùy'];
 const FEMALE_GIVEN = [
-  'Anh', 'Châu', 'Dung', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Loan', 'Mai', 'Nga', 'Ngân', 'Nhung',
-  'Phượng', 'Thảo', 'Trang', 'Vân', 'Yến', 'Huyền', 'Quyên', 'Diệp', 'Xuân',
+  'Anh',
+  'Châu',
+  'Dung',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Loan',
+  'Mai',
+  'Nga',
+  'Ngân',
+  'Nhung',
+  'Phượng',
+  'Thảo',
+  'Trang',
+  'Vân',
+  'Yến',
+  'Huyền',
+  'Quyên',
+  'Diệp',
+  'Xuân',
 ];
 
 /** The n-th demo name (n ≥ 0; deterministic). Alternates male and female names; steps coprime to the list sizes. */
@@ -70,7 +133,12 @@ export function demoUsers(units: readonly SeedUnit[]): SeedUser[] {
   let n = 0;
   for (const unit of units) {
     for (const role of ROLES) {
-      users.push({ email: demoUserEmail(role, unit.code), fullName: demoFullName(n), unitCode: unit.code, roles: [role] });
+      users.push({
+        email: demoUserEmail(role, unit.code),
+        fullName: demoFullName(n),
+        unitCode: unit.code,
+        roles: [role],
+      });
       n++;
     }
   }

@@ -9,9 +9,21 @@ describe('INDICATORS', () => {
 
   it('covers the indicators of DOMAIN §6', () => {
     for (const code of [
-      'WEB_NEWS', 'PORTAL_NEWS', 'RADIO_ITEMS', 'TV_PROGRAMMES', 'CONFERENCES', 'CONFERENCE_PARTICIPANTS',
-      'CONTESTS_HELD', 'CONTEST_PARTICIPANTS', 'BANNERS', 'POSTERS_PANELS', 'LEAFLETS', 'VIDEO_CLIPS',
-      'TTHC_POSTED', 'SOCIAL_POSTS', 'BUDGET_SPENT',
+      'WEB_NEWS',
+      'PORTAL_NEWS',
+      'RADIO_ITEMS',
+      'TV_PROGRAMMES',
+      'CONFERENCES',
+      'CONFERENCE_PARTICIPANTS',
+      'CONTESTS_HELD',
+      'CONTEST_PARTICIPANTS',
+      'BANNERS',
+      'POSTERS_PANELS',
+      'LEAFLETS',
+      'VIDEO_CLIPS',
+      'TTHC_POSTED',
+      'SOCIAL_POSTS',
+      'BUDGET_SPENT',
     ]) {
       expect(findIndicator(code)).toBeDefined();
     }
@@ -24,7 +36,11 @@ describe('INDICATORS', () => {
 
   it('stores budget as a decimal in triệu đồng and counts as integers', () => {
     expect(findIndicator('BUDGET_SPENT')).toMatchObject({ valueType: 'decimal', unitOfMeasure: 'triệu đồng' });
-    expect(findIndicator('WEB_NEWS')).toMatchObject({ valueType: 'integer', aggregation: 'sum', unitOfMeasure: 'tin, bài' });
+    expect(findIndicator('WEB_NEWS')).toMatchObject({
+      valueType: 'integer',
+      aggregation: 'sum',
+      unitOfMeasure: 'tin, bài',
+    });
   });
 
   it('has NFC names and units of measure', () => {

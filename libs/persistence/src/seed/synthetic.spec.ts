@@ -76,7 +76,12 @@ describe('generateProvince', () => {
   it('honours the options', () => {
     const small = generateProvince({ code: 'BTH', name: 'Bình Thuận', departments: 3, communes: 4, schools: 20 });
     expect(small).toHaveLength(provinceSize({ departments: 3, communes: 4, schools: 20 }));
-    expect(small[0]).toMatchObject({ code: 'BTH', name: 'Ủy ban nhân dân tỉnh Bình Thuận', kind: 'province', parentCode: null });
+    expect(small[0]).toMatchObject({
+      code: 'BTH',
+      name: 'Ủy ban nhân dân tỉnh Bình Thuận',
+      kind: 'province',
+      parentCode: null,
+    });
     expect(validateUnitTree(small)).toEqual([]);
     expect(() => generateProvince({ departments: 1 })).toThrow(RangeError);
   });
@@ -112,7 +117,10 @@ describe('generateCountry', () => {
     const reviewingByProvince = new Map<string, SeedUnit[]>();
     for (const p of provinces) {
       const inside = subtreeCodes(units, p.code);
-      reviewingByProvince.set(p.code, units.filter((u) => u.isReviewingOffice && inside.has(u.code)));
+      reviewingByProvince.set(
+        p.code,
+        units.filter((u) => u.isReviewingOffice && inside.has(u.code)),
+      );
     }
     for (const [, reviewing] of reviewingByProvince) expect(reviewing).toHaveLength(1);
     expect(units.filter((u) => u.isReviewingOffice)).toHaveLength(DEFAULT_COUNTRY.provinces);
@@ -120,11 +128,16 @@ describe('generateCountry', () => {
 
   it('gives each province exactly unitsPerProvince units', () => {
     const provinces = units.filter((u) => u.kind === 'province');
-    for (const p of provinces.slice(0, 3)) expect(subtreeCodes(units, p.code).size).toBe(DEFAULT_COUNTRY.unitsPerProvince);
+    for (const p of provinces.slice(0, 3))
+      expect(subtreeCodes(units, p.code).size).toBe(DEFAULT_COUNTRY.unitsPerProvince);
   });
 
   it('sizes follow the options exactly', () => {
-    for (const opts of [{ provinces: 3, unitsPerProvince: 100 }, { provinces: 2, unitsPerProvince: 4 }, { provinces: 40, unitsPerProvince: 50 }]) {
+    for (const opts of [
+      { provinces: 3, unitsPerProvince: 100 },
+      { provinces: 2, unitsPerProvince: 4 },
+      { provinces: 40, unitsPerProvince: 50 },
+    ]) {
       const shape = provinceShape(opts.unitsPerProvince);
       expect(1 + shape.departments + shape.communes + shape.schools).toBe(opts.unitsPerProvince);
       const country = generateCountry(opts);

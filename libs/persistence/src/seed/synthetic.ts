@@ -69,21 +69,90 @@ const DEPARTMENTS: DepartmentSpec[] = [
 ];
 
 const PLACE_FIRST = [
-  'Tân', 'Hòa', 'An', 'Phú', 'Bình', 'Thạnh', 'Long', 'Vĩnh', 'Phước', 'Xuân', 'Đông', 'Tây', 'Hưng',
-  'Thuận', 'Quang', 'Trung', 'Đức', 'Hiệp', 'Mỹ', 'Nghĩa', 'Thanh', 'Hồng', 'Kim', 'Yên',
+  'Tân',
+  'Hòa',
+  'An',
+  'Phú',
+  'Bình',
+  'Thạnh',
+  'Long',
+  'Vĩnh',
+  'Phước',
+  'Xuân',
+  'Đông',
+  'Tây',
+  'Hưng',
+  'Thuận',
+  'Quang',
+  'Trung',
+  'Đức',
+  'Hiệp',
+  'Mỹ',
+  'Nghĩa',
+  'Thanh',
+  'Hồng',
+  'Kim',
+  'Yên',
 ];
 const PLACE_SECOND = [
-  'Phú', 'Hòa', 'Bình', 'An', 'Lợi', 'Thành', 'Hưng', 'Long', 'Thịnh', 'Lộc', 'Hải', 'Sơn', 'Mỹ', 'Tiến',
-  'Nghĩa', 'Đông', 'Trung', 'Phong', 'Điền', 'Lâm', 'Khánh', 'Quý', 'Định', 'Hà',
+  'Phú',
+  'Hòa',
+  'Bình',
+  'An',
+  'Lợi',
+  'Thành',
+  'Hưng',
+  'Long',
+  'Thịnh',
+  'Lộc',
+  'Hải',
+  'Sơn',
+  'Mỹ',
+  'Tiến',
+  'Nghĩa',
+  'Đông',
+  'Trung',
+  'Phong',
+  'Điền',
+  'Lâm',
+  'Khánh',
+  'Quý',
+  'Định',
+  'Hà',
 ];
 
 // Famous names used for THPT schools before falling back to place names.
 const THPT_NAMES = [
-  'Nguyễn Du', 'Lê Quý Đôn', 'Trần Phú', 'Nguyễn Huệ', 'Lê Lợi', 'Ngô Quyền', 'Nguyễn Trãi', 'Chu Văn An',
-  'Hùng Vương', 'Phan Chu Trinh', 'Phan Bội Châu', 'Lý Thường Kiệt', 'Trần Quốc Tuấn', 'Quang Trung',
-  'Nguyễn Thị Minh Khai', 'Võ Thị Sáu', 'Lê Hồng Phong', 'Nguyễn Văn Trỗi', 'Huỳnh Thúc Kháng',
-  'Nguyễn Đình Chiểu', 'Tôn Đức Thắng', 'Hoàng Hoa Thám', 'Bùi Thị Xuân', 'Nguyễn Khuyến', 'Lương Thế Vinh',
-  'Nguyễn Bỉnh Khiêm', 'Hàm Nghi', 'Đinh Tiên Hoàng', 'Lê Thánh Tông', 'Trần Quang Khải',
+  'Nguyễn Du',
+  'Lê Quý Đôn',
+  'Trần Phú',
+  'Nguyễn Huệ',
+  'Lê Lợi',
+  'Ngô Quyền',
+  'Nguyễn Trãi',
+  'Chu Văn An',
+  'Hùng Vương',
+  'Phan Chu Trinh',
+  'Phan Bội Châu',
+  'Lý Thường Kiệt',
+  'Trần Quốc Tuấn',
+  'Quang Trung',
+  'Nguyễn Thị Minh Khai',
+  'Võ Thị Sáu',
+  'Lê Hồng Phong',
+  'Nguyễn Văn Trỗi',
+  'Huỳnh Thúc Kháng',
+  'Nguyễn Đình Chiểu',
+  'Tôn Đức Thắng',
+  'Hoàng Hoa Thám',
+  'Bùi Thị Xuân',
+  'Nguyễn Khuyến',
+  'Lương Thế Vinh',
+  'Nguyễn Bỉnh Khiêm',
+  'Hàm Nghi',
+  'Đinh Tiên Hoàng',
+  'Lê Thánh Tông',
+  'Trần Quang Khải',
 ];
 
 /** The 34 provincial-level units since 1/7/2025; the first six are centrally-run cities. Codes are ours. */
@@ -173,7 +242,8 @@ function apportion(total: number, weights: number[]): number[] {
 }
 
 function assertCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
 }
 
 // ── Province ──────────────────────────────────────────────────────────────────────────────────────
@@ -197,7 +267,13 @@ export interface GenerateProvinceOptions {
   seed?: number;
 }
 
-export const DEFAULT_PROVINCE = { code: 'SYN', name: 'Thử Nghiệm', departments: 25, communes: 150, schools: 1500 } as const;
+export const DEFAULT_PROVINCE = {
+  code: 'SYN',
+  name: 'Thử Nghiệm',
+  departments: 25,
+  communes: 150,
+  schools: 1500,
+} as const;
 
 /** Number of units generateProvince returns for these options: 1 + departments + communes + schools. */
 export function provinceSize(opts: Pick<GenerateProvinceOptions, 'departments' | 'communes' | 'schools'> = {}): number {
@@ -244,12 +320,24 @@ export function generateProvince(opts: GenerateProvinceOptions = {}): SeedUnit[]
   for (let i = 0; i < departments; i++) {
     const spec = DEPARTMENTS[i];
     if (spec) {
-      const u: SeedUnit = { code: `${code}.${spec.code}`, name: spec.name, abbreviation: spec.abbreviation, kind: 'department', parentCode: code };
+      const u: SeedUnit = {
+        code: `${code}.${spec.code}`,
+        name: spec.name,
+        abbreviation: spec.abbreviation,
+        kind: 'department',
+        parentCode: code,
+      };
       if (i === 0) u.isReviewingOffice = true;
       push(u);
     } else {
       const n = i + 1;
-      push({ code: `${code}.D${pad(n, 3)}`, name: `Ban, ngành số ${n}`, abbreviation: `BN${n}`, kind: 'department', parentCode: code });
+      push({
+        code: `${code}.D${pad(n, 3)}`,
+        name: `Ban, ngành số ${n}`,
+        abbreviation: `BN${n}`,
+        kind: 'department',
+        parentCode: code,
+      });
     }
   }
 
@@ -267,7 +355,13 @@ export function generateProvince(opts: GenerateProvinceOptions = {}): SeedUnit[]
     const communeCode = `${code}.X${pad(i + 1, 3)}`;
     communeCodes.push(communeCode);
     communePlaces.push(`${level} ${place}`);
-    push({ code: communeCode, name: `Ủy ban nhân dân ${level} ${place}`, abbreviation: 'UBND', kind: 'commune', parentCode: code });
+    push({
+      code: communeCode,
+      name: `Ủy ban nhân dân ${level} ${place}`,
+      abbreviation: 'UBND',
+      kind: 'commune',
+      parentCode: code,
+    });
   }
 
   // THPT schools under the Sở GDĐT.
@@ -281,7 +375,13 @@ export function generateProvince(opts: GenerateProvinceOptions = {}): SeedUnit[]
     let name = `Trường THPT ${label}`;
     for (let k = 2; thptNamesUsed.has(name); k++) name = `Trường THPT ${label} số ${k}`;
     thptNamesUsed.add(name);
-    push({ code: `${sgddtCode}.THPT${pad(i + 1, 3)}`, name, abbreviation: `THPT${initials(label)}`, kind: 'school', parentCode: sgddtCode });
+    push({
+      code: `${sgddtCode}.THPT${pad(i + 1, 3)}`,
+      name,
+      abbreviation: `THPT${initials(label)}`,
+      kind: 'school',
+      parentCode: sgddtCode,
+    });
   }
 
   // Preschool, primary and THCS schools under the communes, spread by a random "population" weight.
@@ -298,7 +398,10 @@ export function generateProvince(opts: GenerateProvinceOptions = {}): SeedUnit[]
           let r = rand();
           let t: LowerSchoolType = 'THCS';
           for (const [type, w] of LOWER_SCHOOL_WEIGHTS) {
-            if (r < w) { t = type; break; }
+            if (r < w) {
+              t = type;
+              break;
+            }
             r -= w;
           }
           types.push(t);
@@ -354,7 +457,9 @@ export function provinceShape(unitsPerProvince: number): { departments: number; 
 
 /** Number of units generateCountry returns: 1 + provinces × unitsPerProvince. */
 export function countrySize(opts: GenerateCountryOptions = {}): number {
-  return 1 + (opts.provinces ?? DEFAULT_COUNTRY.provinces) * (opts.unitsPerProvince ?? DEFAULT_COUNTRY.unitsPerProvince);
+  return (
+    1 + (opts.provinces ?? DEFAULT_COUNTRY.provinces) * (opts.unitsPerProvince ?? DEFAULT_COUNTRY.unitsPerProvince)
+  );
 }
 
 /**

@@ -84,7 +84,12 @@ export class UnitTreeRepository {
   }
 
   /** Depth of `descendantId` below `ancestorId` as of `date` (0 = same unit), or null when not below it. */
-  async depthBelow(ancestorId: string, descendantId: string, date: string, m: EntityManager = this.em): Promise<number | null> {
+  async depthBelow(
+    ancestorId: string,
+    descendantId: string,
+    date: string,
+    m: EntityManager = this.em,
+  ): Promise<number | null> {
     const rows = await m.query(
       `SELECT depth FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = $2 AND ${validAt('c', '$3')}`,
       [ancestorId, descendantId, date],
@@ -129,7 +134,12 @@ export class UnitTreeRepository {
     );
   }
 
-  async subtreeCount(rootId: string, date: string, query: Omit<SubtreeQuery, 'after' | 'limit'>, m: EntityManager = this.em): Promise<number> {
+  async subtreeCount(
+    rootId: string,
+    date: string,
+    query: Omit<SubtreeQuery, 'after' | 'limit'>,
+    m: EntityManager = this.em,
+  ): Promise<number> {
     const { sql, params } = this.subtreeFilter(rootId, date, { ...query, limit: 0 });
     const needsUnits = query.kind !== undefined || query.q !== undefined;
     const rows = await m.query(
@@ -187,7 +197,10 @@ export class UnitTreeRepository {
   }
 
   /** Parent history of a unit: every dated link. */
-  async links(unitId: string, m: EntityManager = this.em): Promise<Array<{ parentId: string | null; validFrom: string; validTo: string | null }>> {
+  async links(
+    unitId: string,
+    m: EntityManager = this.em,
+  ): Promise<Array<{ parentId: string | null; validFrom: string; validTo: string | null }>> {
     return m.query(
       `SELECT parent_id AS "parentId", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
               CASE WHEN valid_to = 'infinity' THEN NULL ELSE to_char(valid_to, 'YYYY-MM-DD') END AS "validTo"
@@ -202,7 +215,11 @@ export class UnitTreeRepository {
    * Inserts units (parents before children; a parent may be earlier in the same batch) from `validFrom`.
    * Set-based: a handful of statements whatever the batch size. Returns the new ids in input order.
    */
-  async insertUnits(units: Array<NewUnit & { parentCode?: string }>, validFrom: string, m: EntityManager): Promise<string[]> {
+  async insertUnits(
+    units: Array<NewUnit & { parentCode?: string }>,
+    validFrom: string,
+    m: EntityManager,
+  ): Promise<string[]> {
     if (!units.length) return [];
     const rows = await m.query(
       `INSERT INTO units (code, name, abbreviation, kind, email, is_reviewing_office, search_text, active_from)
@@ -225,7 +242,7 @@ export class UnitTreeRepository {
     const idByCode = new Map<string, string>(rows.map((r: { id: string; code: string }) => [r.code, r.id]));
     const codeById = new Map<string, string>(rows.map((r: { id: string; code: string }) => [r.id, r.code]));
     const ids = units.map((u) => idByCode.get(u.code)!);
-    const parentIds = units.map((u) => u.parentId ?? (u.parentCode ? idByCode.get(u.parentCode) ?? null : null));
+    const parentIds = units.map((u) => u.parentId ?? (u.parentCode ? (idByCode.get(u.parentCode) ?? null) : null));
 
     await m.query(
       `INSERT INTO unit_links (unit_id, parent_id, valid_from)
@@ -278,7 +295,16 @@ export class UnitTreeRepository {
               email = CASE WHEN $5::boolean THEN $6 ELSE email END,
               is_reviewing_office = coalesce($7, is_reviewing_office), search_text = $8, updated_at = now()
         WHERE id = $1`,
-      [id, name, patch.abbreviation ?? null, patch.kind ?? null, patch.email !== undefined, patch.email ?? null, patch.isReviewingOffice ?? null, searchText({ code: current.code, name })],
+      [
+        id,
+        name,
+        patch.abbreviation ?? null,
+        patch.kind ?? null,
+        patch.email !== undefined,
+        patch.email ?? null,
+        patch.isReviewingOffice ?? null,
+        searchText({ code: current.code, name }),
+      ],
     );
   }
 
@@ -294,12 +320,19 @@ export class UnitTreeRepository {
       }
       const parent = await this.findById(newParentId, date, m);
       if (!parent || !isActiveOn(parent, date)) {
-        throw conflict('unit.parent_inactive', 'Đơn vị cấp trên mới không hoạt động vào ngày hiệu lực', { newParentId, date });
+        throw conflict('unit.parent_inactive', 'Đơn vị cấp trên mới không hoạt động vào ngày hiệu lực', {
+          newParentId,
+          date,
+        });
       }
     }
     // 1. the dated parent link
     await this.closeOrDelete('unit_links', `unit_id = $1`, [unitId], date, m);
-    await m.query(`INSERT INTO unit_links (unit_id, parent_id, valid_from) VALUES ($1, $2, $3)`, [unitId, newParentId, date]);
+    await m.query(`INSERT INTO unit_links (unit_id, parent_id, valid_from) VALUES ($1, $2, $3)`, [
+      unitId,
+      newParentId,
+      date,
+    ]);
     // 2. closure: the subtree's rows to ancestors strictly above unitId end at `date` …
     const subtree = `SELECT descendant_id FROM unit_closure s WHERE s.ancestor_id = $1 AND ${validAt('s', '$2')}`;
     const above = `SELECT ancestor_id FROM unit_closure a WHERE a.descendant_id = $1 AND a.depth > 0 AND ${validAt('a', '$2')}`;
@@ -333,13 +366,21 @@ export class UnitTreeRepository {
     await this.assertNoLaterChange([unitId], date, m);
     const kids = await this.children(unitId, date, m);
     if (kids.length) {
-      throw conflict('unit.has_children', 'Đơn vị còn đơn vị trực thuộc vào ngày này; hãy chuyển hoặc sáp nhập chúng trước', {
-        children: kids.map((k) => k.code),
-      });
+      throw conflict(
+        'unit.has_children',
+        'Đơn vị còn đơn vị trực thuộc vào ngày này; hãy chuyển hoặc sáp nhập chúng trước',
+        {
+          children: kids.map((k) => k.code),
+        },
+      );
     }
     await this.closeOrDelete('unit_links', `unit_id = $1`, [unitId], date, m);
     await this.closeOrDelete('unit_closure', `descendant_id = $1`, [unitId], date, m);
-    await m.query(`UPDATE units SET active_to = $2, merged_into_id = $3, updated_at = now() WHERE id = $1`, [unitId, date, mergedIntoId]);
+    await m.query(`UPDATE units SET active_to = $2, merged_into_id = $3, updated_at = now() WHERE id = $1`, [
+      unitId,
+      date,
+      mergedIntoId,
+    ]);
   }
 
   /** Merges `sourceIds` into `targetId` from `date`: their children move to the target, they end, the merge is recorded. */
@@ -347,23 +388,36 @@ export class UnitTreeRepository {
     for (const sourceId of sourceIds) {
       if (sourceId === targetId) throw conflict('unit.merge_into_self', 'Không thể sáp nhập đơn vị vào chính nó');
       if ((await this.depthBelow(sourceId, targetId, date, m)) !== null) {
-        throw conflict('unit.merge_into_descendant', 'Không thể sáp nhập đơn vị vào đơn vị cấp dưới của nó', { sourceId, targetId });
+        throw conflict('unit.merge_into_descendant', 'Không thể sáp nhập đơn vị vào đơn vị cấp dưới của nó', {
+          sourceId,
+          targetId,
+        });
       }
       for (const child of await this.children(sourceId, date, m)) {
         if (child.id !== targetId) await this.move(child.id, targetId, date, m);
       }
       await this.deactivate(sourceId, date, m, targetId);
-      await m.query(`INSERT INTO unit_merges (merged_unit_id, into_unit_id, effective_date) VALUES ($1, $2, $3)`, [sourceId, targetId, date]);
+      await m.query(`INSERT INTO unit_merges (merged_unit_id, into_unit_id, effective_date) VALUES ($1, $2, $3)`, [
+        sourceId,
+        targetId,
+        date,
+      ]);
     }
   }
 
-  private async closeOrDelete(table: 'unit_links' | 'unit_closure', where: string, params: unknown[], date: string, m: EntityManager) {
+  private async closeOrDelete(
+    table: 'unit_links' | 'unit_closure',
+    where: string,
+    params: unknown[],
+    date: string,
+    m: EntityManager,
+  ) {
     const d = `$${params.length + 1}`;
     await m.query(`DELETE FROM ${table} WHERE ${where} AND valid_from = ${d}::date`, [...params, date]);
-    await m.query(`UPDATE ${table} SET valid_to = ${d}::date WHERE ${where} AND valid_from < ${d}::date AND valid_to > ${d}::date`, [
-      ...params,
-      date,
-    ]);
+    await m.query(
+      `UPDATE ${table} SET valid_to = ${d}::date WHERE ${where} AND valid_from < ${d}::date AND valid_to > ${d}::date`,
+      [...params, date],
+    );
   }
 
   /** A dated change may not precede one already recorded for the unit or anything below it. */
@@ -379,10 +433,14 @@ export class UnitTreeRepository {
       [unitIds, date],
     );
     if (rows.length) {
-      throw conflict('unit.change_before_recorded_change', 'Ngày hiệu lực sớm hơn một thay đổi đã ghi nhận; hãy chọn ngày muộn hơn', {
-        date,
-        laterChanges: rows,
-      });
+      throw conflict(
+        'unit.change_before_recorded_change',
+        'Ngày hiệu lực sớm hơn một thay đổi đã ghi nhận; hãy chọn ngày muộn hơn',
+        {
+          date,
+          laterChanges: rows,
+        },
+      );
     }
   }
 

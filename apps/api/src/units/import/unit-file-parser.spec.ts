@@ -16,12 +16,54 @@ import {
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const SAMPLE: Omit<UnitImportRow, 'rowNumber'>[] = [
-  { code: 'BTH', name: 'Ủy ban nhân dân tỉnh Bình Thuận', abbreviation: 'UBND', kind: 'province', parentCode: null, email: 'ubnd@binhthuan.gov.vn' },
-  { code: 'BTH.SGDDT', name: 'Sở Giáo dục và Đào tạo', abbreviation: 'SGDĐT', kind: 'department', parentCode: 'BTH', email: null },
-  { code: 'BTH.SNV', name: 'Sở Nội vụ', abbreviation: 'SNV', kind: 'department', parentCode: 'BTH', email: 'snv@binhthuan.gov.vn' },
-  { code: 'BTH.SGDDT.THPT-PTH', name: 'Trường THPT Phan Thiết, "chuyên"', abbreviation: 'THPT PT', kind: 'school', parentCode: 'BTH.SGDDT', email: null },
-  { code: 'BTH.DPTTH', name: 'Đài Phát thanh - Truyền hình', abbreviation: 'Đài PT-TH', kind: 'media', parentCode: 'BTH', email: null },
-  { code: 'BTH.X-PHU-THUY', name: 'Phường Phú Thủy; thành phố Phan Thiết', abbreviation: 'P. Phú Thủy', kind: 'commune', parentCode: 'BTH', email: null },
+  {
+    code: 'BTH',
+    name: 'Ủy ban nhân dân tỉnh Bình Thuận',
+    abbreviation: 'UBND',
+    kind: 'province',
+    parentCode: null,
+    email: 'ubnd@binhthuan.gov.vn',
+  },
+  {
+    code: 'BTH.SGDDT',
+    name: 'Sở Giáo dục và Đào tạo',
+    abbreviation: 'SGDĐT',
+    kind: 'department',
+    parentCode: 'BTH',
+    email: null,
+  },
+  {
+    code: 'BTH.SNV',
+    name: 'Sở Nội vụ',
+    abbreviation: 'SNV',
+    kind: 'department',
+    parentCode: 'BTH',
+    email: 'snv@binhthuan.gov.vn',
+  },
+  {
+    code: 'BTH.SGDDT.THPT-PTH',
+    name: 'Trường THPT Phan Thiết, "chuyên"',
+    abbreviation: 'THPT PT',
+    kind: 'school',
+    parentCode: 'BTH.SGDDT',
+    email: null,
+  },
+  {
+    code: 'BTH.DPTTH',
+    name: 'Đài Phát thanh - Truyền hình',
+    abbreviation: 'Đài PT-TH',
+    kind: 'media',
+    parentCode: 'BTH',
+    email: null,
+  },
+  {
+    code: 'BTH.X-PHU-THUY',
+    name: 'Phường Phú Thủy; thành phố Phan Thiết',
+    abbreviation: 'P. Phú Thủy',
+    kind: 'commune',
+    parentCode: 'BTH',
+    email: null,
+  },
 ];
 
 function csv(text: string): Buffer {
@@ -63,7 +105,16 @@ async function rawXlsx(rows: unknown[][], sheetName = 'Sheet1'): Promise<Buffer>
 
 function generateRows(count: number): UnitFileRow[] {
   // A province, 25 departments, communes and schools below them: parents always defined before children here.
-  const rows: UnitFileRow[] = [{ code: 'P', name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', abbreviation: 'UBND', kind: 'province', parentCode: null, email: null }];
+  const rows: UnitFileRow[] = [
+    {
+      code: 'P',
+      name: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
+      abbreviation: 'UBND',
+      kind: 'province',
+      parentCode: null,
+      email: null,
+    },
+  ];
   for (let i = 1; rows.length < count; i++) {
     const parent = i <= 25 ? 'P' : `P.${String(1 + (i % 25)).padStart(4, '0')}`;
     const kind = i <= 25 ? 'department' : i % 2 === 0 ? 'school' : 'commune';
@@ -115,8 +166,22 @@ describe('parseUnitFile: CSV', () => {
       'HN.SNV;Sở Nội vụ;SNV;department;HN;"snv@hanoi.gov.vn"\r\n';
     const rows = expectOk(await parseUnitFile(csv(text), 'units.CSV'));
     expect(stripRowNumbers(rows)).toEqual([
-      { code: 'HN', name: 'Ủy ban nhân dân thành phố Hà Nội; Thủ đô', abbreviation: 'UBND', kind: 'province', parentCode: null, email: null },
-      { code: 'HN.SNV', name: 'Sở Nội vụ', abbreviation: 'SNV', kind: 'department', parentCode: 'HN', email: 'snv@hanoi.gov.vn' },
+      {
+        code: 'HN',
+        name: 'Ủy ban nhân dân thành phố Hà Nội; Thủ đô',
+        abbreviation: 'UBND',
+        kind: 'province',
+        parentCode: null,
+        email: null,
+      },
+      {
+        code: 'HN.SNV',
+        name: 'Sở Nội vụ',
+        abbreviation: 'SNV',
+        kind: 'department',
+        parentCode: 'HN',
+        email: 'snv@hanoi.gov.vn',
+      },
     ]);
   });
 
@@ -170,7 +235,9 @@ describe('parseUnitFile: CSV', () => {
   });
 
   it('round-trips values that look like spreadsheet formulas', async () => {
-    const rows: UnitFileRow[] = [{ code: 'A', name: '=HYPERLINK("x")', abbreviation: '-A-', kind: 'other', parentCode: null, email: null }];
+    const rows: UnitFileRow[] = [
+      { code: 'A', name: '=HYPERLINK("x")', abbreviation: '-A-', kind: 'other', parentCode: null, email: null },
+    ];
     const text = buildUnitCsv(rows);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(stripRowNumbers(expectOk(await parseUnitFile(csv(text), 'a.csv')))).toEqual(rows);
@@ -199,7 +266,15 @@ describe('parseUnitFile: XLSX', () => {
 
     const wb = new Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, 'Mã đơn vị', 'Tên đơn vị', 'Viết tắt', 'Loại', 'Mã đơn vị cha', 'Email']);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([
+      undefined,
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Viết tắt',
+      'Loại',
+      'Mã đơn vị cha',
+      'Email',
+    ]);
   });
 
   it('reads number-typed codes, formulas, rich text and hyperlinks; skips empty rows', async () => {
@@ -219,9 +294,33 @@ describe('parseUnitFile: XLSX', () => {
     ]);
     const rows = expectOk(await parseUnitFile(buffer, 'units.xlsx'));
     expect(rows).toEqual([
-      { rowNumber: 2, code: '123', name: 'Ủy ban nhân dân tỉnh', abbreviation: 'UBND', kind: 'province', parentCode: null, email: null },
-      { rowNumber: 4, code: 'SNV', name: 'Sở Nội vụ', abbreviation: 'SNV', kind: 'department', parentCode: '123', email: 'snv@tinh.gov.vn' },
-      { rowNumber: 5, code: '4560', name: 'Xã Một', abbreviation: 'X1', kind: 'commune', parentCode: 'SNV', email: 'x1@tinh.gov.vn' },
+      {
+        rowNumber: 2,
+        code: '123',
+        name: 'Ủy ban nhân dân tỉnh',
+        abbreviation: 'UBND',
+        kind: 'province',
+        parentCode: null,
+        email: null,
+      },
+      {
+        rowNumber: 4,
+        code: 'SNV',
+        name: 'Sở Nội vụ',
+        abbreviation: 'SNV',
+        kind: 'department',
+        parentCode: '123',
+        email: 'snv@tinh.gov.vn',
+      },
+      {
+        rowNumber: 5,
+        code: '4560',
+        name: 'Xã Một',
+        abbreviation: 'X1',
+        kind: 'commune',
+        parentCode: 'SNV',
+        email: 'x1@tinh.gov.vn',
+      },
     ]);
   });
 
@@ -247,7 +346,14 @@ describe('parseUnitFile: row validation', () => {
       { code: 'T', name: 'Tỉnh Thử', abbreviation: 'UBND', kind: 'province' },
       { code: 'T.S1', name: 'Sở Một', abbreviation: 'S1', kind: 'department', parentCode: 'T' },
       { code: 'T.S2', name: 'Sở Hai', abbreviation: 'S2', kind: 'bộ', parentCode: 'T' }, // row 4: invalid kind
-      { code: 'T.S3', name: 'Sở Ba', abbreviation: 'S3', kind: 'department', parentCode: 'T', email: 'so3@tinh.gov.vn' },
+      {
+        code: 'T.S3',
+        name: 'Sở Ba',
+        abbreviation: 'S3',
+        kind: 'department',
+        parentCode: 'T',
+        email: 'so3@tinh.gov.vn',
+      },
       { code: 'T S4', name: 'Sở Bốn', abbreviation: 'S4', kind: 'department', parentCode: 'T' }, // row 6: invalid code
       { code: 'T.S5', name: 'Sở Năm', abbreviation: 'S5', kind: 'department', parentCode: 'T' },
       { code: 'T.S6', name: '', abbreviation: 'S6', kind: 'department', parentCode: 'T', email: 'khong-phai-email' }, // row 8: two problems
@@ -305,9 +411,24 @@ describe('parseUnitFile: row validation', () => {
     ].join('\n');
     const problems = expectProblems(await parseUnitFile(csv(text), 'dup.csv'));
     expect(problems).toEqual([
-      { rowNumber: 4, field: 'code', code: 'import.duplicate_code', message: 'Mã đơn vị “A” bị trùng với dòng 2. Mỗi đơn vị phải có một mã riêng.' },
-      { rowNumber: 6, field: 'code', code: 'import.duplicate_code', message: 'Mã đơn vị “A” bị trùng với dòng 2. Mỗi đơn vị phải có một mã riêng.' },
-      { rowNumber: 7, field: 'code', code: 'import.duplicate_code', message: 'Mã đơn vị “B” bị trùng với dòng 3. Mỗi đơn vị phải có một mã riêng.' },
+      {
+        rowNumber: 4,
+        field: 'code',
+        code: 'import.duplicate_code',
+        message: 'Mã đơn vị “A” bị trùng với dòng 2. Mỗi đơn vị phải có một mã riêng.',
+      },
+      {
+        rowNumber: 6,
+        field: 'code',
+        code: 'import.duplicate_code',
+        message: 'Mã đơn vị “A” bị trùng với dòng 2. Mỗi đơn vị phải có một mã riêng.',
+      },
+      {
+        rowNumber: 7,
+        field: 'code',
+        code: 'import.duplicate_code',
+        message: 'Mã đơn vị “B” bị trùng với dòng 3. Mỗi đơn vị phải có một mã riêng.',
+      },
     ]);
   });
 
@@ -339,7 +460,13 @@ describe('parseUnitFile: row validation', () => {
   });
 
   it('does not treat a parent code outside the file as an error, and lists such codes', async () => {
-    const text = ['code,name,abbreviation,kind,parentCode', 'A,A,A,other,DB1', 'B,B,B,other,A', 'C,C,C,other,DB2', 'D,D,D,other,DB1'].join('\n');
+    const text = [
+      'code,name,abbreviation,kind,parentCode',
+      'A,A,A,other,DB1',
+      'B,B,B,other,A',
+      'C,C,C,other,DB2',
+      'D,D,D,other,DB1',
+    ].join('\n');
     const rows = expectOk(await parseUnitFile(csv(text), 'ext.csv'));
     expect(externalParentCodes(rows)).toEqual(['DB1', 'DB2']);
   });
@@ -354,12 +481,24 @@ describe('parseUnitFile: row validation', () => {
 
 describe('parseUnitFile: unreadable files', () => {
   it('rejects unsupported file types', async () => {
-    await expectFormatError(parseUnitFile(Buffer.from('%PDF-1.4 ...'), 'don-vi.pdf', 'application/pdf'), 'import.unsupported_file');
+    await expectFormatError(
+      parseUnitFile(Buffer.from('%PDF-1.4 ...'), 'don-vi.pdf', 'application/pdf'),
+      'import.unsupported_file',
+    );
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const err = await expectFormatError(parseUnitFile(xls, 'don-vi.xls', 'application/vnd.ms-excel'), 'import.unsupported_file');
+    const err = await expectFormatError(
+      parseUnitFile(xls, 'don-vi.xls', 'application/vnd.ms-excel'),
+      'import.unsupported_file',
+    );
     expect(err.message).toContain('.xlsx');
-    await expectFormatError(parseUnitFile(Buffer.from('not a zip'), 'don-vi.xlsx', XLSX_MIME), 'import.unsupported_file');
-    await expectFormatError(parseUnitFile(Buffer.from('PK\x03\x04garbage', 'latin1'), 'don-vi.xlsx'), 'import.unsupported_file');
+    await expectFormatError(
+      parseUnitFile(Buffer.from('not a zip'), 'don-vi.xlsx', XLSX_MIME),
+      'import.unsupported_file',
+    );
+    await expectFormatError(
+      parseUnitFile(Buffer.from('PK\x03\x04garbage', 'latin1'), 'don-vi.xlsx'),
+      'import.unsupported_file',
+    );
   });
 
   it('rejects a file lacking required columns, naming them', async () => {
@@ -368,7 +507,10 @@ describe('parseUnitFile: unreadable files', () => {
     expect(err.details.missingColumns).toEqual(['abbreviation', 'kind', 'parentCode']);
     expect(err.message).toContain('Viết tắt, Loại, Mã đơn vị cha');
 
-    const xlsx = await rawXlsx([['Tên', 'Loại', 'Ký hiệu', 'Mã cấp trên'], ['A', 'other', 'A', null]]);
+    const xlsx = await rawXlsx([
+      ['Tên', 'Loại', 'Ký hiệu', 'Mã cấp trên'],
+      ['A', 'other', 'A', null],
+    ]);
     const xErr = await expectFormatError(parseUnitFile(xlsx, 'a.xlsx'), 'import.missing_columns');
     expect(xErr.details.missingColumns).toEqual(['code']);
   });
@@ -399,7 +541,9 @@ describe('parseUnitFile: a province-sized file', () => {
     const buffer = format === 'csv' ? csv(buildUnitCsv(generated)) : await buildUnitXlsx(generated);
     const rows = expectOk(await parseUnitFile(buffer, `units.${format}`));
     expect(rows).toHaveLength(2_000);
-    expect(stripRowNumbers(rows)).toEqual(generated.map((r) => ({ ...r, parentCode: r.parentCode ?? null, email: r.email ?? null })));
+    expect(stripRowNumbers(rows)).toEqual(
+      generated.map((r) => ({ ...r, parentCode: r.parentCode ?? null, email: r.email ?? null })),
+    );
     expect(rows[1999].rowNumber).toBe(2_001);
     expect(externalParentCodes(rows)).toEqual([]);
   });
@@ -417,7 +561,14 @@ describe('topologicalOrder', () => {
   });
 
   it('puts parents before children, roots and external-parent rows first, file order within a level', () => {
-    const rows = [row('C1', 'B', 2), row('B', 'A', 3), row('X', 'DB', 4), row('A', null, 5), row('C2', 'B', 6), row('Y', 'X', 7)];
+    const rows = [
+      row('C1', 'B', 2),
+      row('B', 'A', 3),
+      row('X', 'DB', 4),
+      row('A', null, 5),
+      row('C2', 'B', 6),
+      row('Y', 'X', 7),
+    ];
     expect(topologicalOrder(rows).map((r) => r.code)).toEqual(['X', 'A', 'B', 'Y', 'C1', 'C2']);
   });
 
@@ -428,7 +579,13 @@ describe('topologicalOrder', () => {
 
   it('orders a parsed 2,000-row file so that every parent precedes its children', () => {
     const generated = generateRows(2_000).reverse(); // children before parents in the input
-    const rows = generated.map((r, i) => ({ ...r, kind: r.kind as UnitImportRow['kind'], parentCode: r.parentCode ?? null, email: null, rowNumber: i + 2 }));
+    const rows = generated.map((r, i) => ({
+      ...r,
+      kind: r.kind as UnitImportRow['kind'],
+      parentCode: r.parentCode ?? null,
+      email: null,
+      rowNumber: i + 2,
+    }));
     const ordered = topologicalOrder(rows);
     expect(ordered).toHaveLength(rows.length);
     const seen = new Set<string>();

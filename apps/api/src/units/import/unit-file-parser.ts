@@ -59,7 +59,12 @@ export class FileFormatError extends Error {
     readonly code: FileFormatErrorCode,
     message: string,
     /** Machine-readable details: `missingColumns`, `duplicateColumns`, `maxRows`, `line`. */
-    readonly details: { missingColumns?: UnitField[]; duplicateColumns?: UnitField[]; maxRows?: number; line?: number } = {},
+    readonly details: {
+      missingColumns?: UnitField[];
+      duplicateColumns?: UnitField[];
+      maxRows?: number;
+      line?: number;
+    } = {},
   ) {
     super(message);
   }
@@ -228,8 +233,12 @@ function detectFormat(buffer: Buffer, filename: string, mimetype?: string): 'csv
   const mime = (mimetype ?? '').split(';')[0].trim().toLowerCase();
   // Content first: a workbook renamed to .csv is still a workbook.
   if (isZip(buffer)) {
-    if (ext === 'xlsx' || ext === 'xlsm' || mime === XLSX_MIME || ext === 'csv' || ext === '' || ext === 'txt') return 'xlsx';
-    throw new FileFormatError('import.unsupported_file', `Tệp “${filename}” không phải tệp Excel hoặc CSV. ${FORMAT_HELP}`);
+    if (ext === 'xlsx' || ext === 'xlsm' || mime === XLSX_MIME || ext === 'csv' || ext === '' || ext === 'txt')
+      return 'xlsx';
+    throw new FileFormatError(
+      'import.unsupported_file',
+      `Tệp “${filename}” không phải tệp Excel hoặc CSV. ${FORMAT_HELP}`,
+    );
   }
   if (isOle(buffer) || ext === 'xls') {
     throw new FileFormatError(
@@ -238,7 +247,10 @@ function detectFormat(buffer: Buffer, filename: string, mimetype?: string): 'csv
     );
   }
   if (ext === 'xlsx' || ext === 'xlsm' || mime === XLSX_MIME) {
-    throw new FileFormatError('import.unsupported_file', `Tệp “${filename}” bị hỏng hoặc không phải tệp Excel (.xlsx) thật.`);
+    throw new FileFormatError(
+      'import.unsupported_file',
+      `Tệp “${filename}” bị hỏng hoặc không phải tệp Excel (.xlsx) thật.`,
+    );
   }
   if (ext === 'csv' || ext === 'txt' || (ext === '' && CSV_MIMES.has(mime))) return 'csv';
   throw new FileFormatError('import.unsupported_file', `Không hỗ trợ loại tệp của “${filename}”. ${FORMAT_HELP}`);
@@ -387,7 +399,10 @@ async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
     // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it actually reads.
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new FileFormatError('import.unsupported_file', `Không đọc được tệp Excel: tệp bị hỏng hoặc không phải tệp .xlsx. ${FORMAT_HELP}`);
+    throw new FileFormatError(
+      'import.unsupported_file',
+      `Không đọc được tệp Excel: tệp bị hỏng hoặc không phải tệp .xlsx. ${FORMAT_HELP}`,
+    );
   }
   const sheet = firstWorksheet(workbook);
   if (!sheet) throw new FileFormatError('import.empty_file', 'Tệp Excel không có trang tính nào.');
@@ -485,12 +500,7 @@ export function parseUnitKind(value: string): UnitKind | null {
   return KIND_BY_NAME.get(fold(value)) ?? null;
 }
 
-function checkCode(
-  value: string,
-  field: 'code' | 'parentCode',
-  rowNumber: number,
-  problems: RowProblem[],
-): boolean {
+function checkCode(value: string, field: 'code' | 'parentCode', rowNumber: number, problems: RowProblem[]): boolean {
   const label = FIELD_LABEL[field];
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) {
     problems.push({
@@ -682,7 +692,9 @@ function checkCycles(rows: readonly CandidateRow[], problems: RowProblem[]): voi
   for (const cycle of findCycles(parent)) {
     const codes = cycle.map((i) => rows[i].code);
     const chain =
-      codes.length <= 8 ? [...codes, codes[0]].join(' → ') : `${codes.slice(0, 6).join(' → ')} → … → ${codes[0]} (${codes.length} đơn vị)`;
+      codes.length <= 8
+        ? [...codes, codes[0]].join(' → ')
+        : `${codes.slice(0, 6).join(' → ')} → … → ${codes[0]} (${codes.length} đơn vị)`;
     const rowList = cycle.map((i) => rows[i].rowNumber).sort((a, b) => a - b);
     const rowText = rowList.length <= 20 ? rowList.join(', ') : `${rowList.slice(0, 20).join(', ')}, …`;
     for (const i of cycle) {
@@ -696,7 +708,10 @@ function checkCycles(rows: readonly CandidateRow[], problems: RowProblem[]): voi
   }
 }
 
-const FIELD_RANK = new Map<string | undefined, number>([...COLUMN_ORDER.map((f, i) => [f, i] as const), [undefined, -1]]);
+const FIELD_RANK = new Map<string | undefined, number>([
+  ...COLUMN_ORDER.map((f, i) => [f, i] as const),
+  [undefined, -1],
+]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public functions
@@ -734,7 +749,9 @@ export async function parseUnitFile(buffer: Buffer, filename: string, mimetype?:
     email: c.email,
   });
   if (problems.length > 0) {
-    problems.sort((a, b) => a.rowNumber - b.rowNumber || (FIELD_RANK.get(a.field) ?? 99) - (FIELD_RANK.get(b.field) ?? 99));
+    problems.sort(
+      (a, b) => a.rowNumber - b.rowNumber || (FIELD_RANK.get(a.field) ?? 99) - (FIELD_RANK.get(b.field) ?? 99),
+    );
     const bad = new Set(problems.map((p) => p.rowNumber));
     return {
       ok: false,

@@ -5,7 +5,14 @@ import { DomainError, unprocessable } from '@cchc/domain';
 import { AuditEntry, AuditService, UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import { AccessService, today } from '../../access/access.service';
 import { Actor, actorRef } from '../../auth/actor';
-import { externalParentCodes, FileFormatError, parseUnitFile, RowProblem, topologicalOrder, UnitImportRow } from './unit-file-parser';
+import {
+  externalParentCodes,
+  FileFormatError,
+  parseUnitFile,
+  RowProblem,
+  topologicalOrder,
+  UnitImportRow,
+} from './unit-file-parser';
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -23,7 +30,12 @@ class DryRunRollback extends Error {
   }
 }
 
-const problem = (row: UnitImportRow, field: string, code: string, message: string): RowProblem => ({ rowNumber: row.rowNumber, field, code, message });
+const problem = (row: UnitImportRow, field: string, code: string, message: string): RowProblem => ({
+  rowNumber: row.rowNumber,
+  field,
+  code,
+  message,
+});
 
 /**
  * Imports units from CSV/XLSX. The file is validated as a whole — structure, parents, scope — and either
@@ -39,7 +51,11 @@ export class UnitImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(actor: Actor, file: { buffer: Buffer; originalname: string; mimetype?: string }, opts: { validFrom?: string; dryRun?: boolean }): Promise<ImportSummary> {
+  async import(
+    actor: Actor,
+    file: { buffer: Buffer; originalname: string; mimetype?: string },
+    opts: { validFrom?: string; dryRun?: boolean },
+  ): Promise<ImportSummary> {
     const validFrom = opts.validFrom ?? today();
     let parsed;
     try {
@@ -71,7 +87,11 @@ export class UnitImportService {
     const problems: RowProblem[] = [...file.problems];
     const inFile = new Set(file.codes);
     const known = new Map<string, UnitRow>();
-    for (const u of await this.tree.findByCodes([...new Set([...rows.map((r) => r.code), ...externalParentCodes(rows)])], validFrom, m)) {
+    for (const u of await this.tree.findByCodes(
+      [...new Set([...rows.map((r) => r.code), ...externalParentCodes(rows)])],
+      validFrom,
+      m,
+    )) {
       known.set(u.code, u);
     }
     const codeById = new Map([...known.values()].map((u) => [u.id, u.code]));
@@ -98,17 +118,39 @@ export class UnitImportService {
     for (const row of rows) {
       const existing = known.get(row.code);
       if (!row.parentCode) {
-        if (!existing || existing.parentId !== null) problems.push(problem(row, 'parentCode', 'import.root_not_allowed', 'Thiếu mã đơn vị cấp trên: không thể nhập đơn vị cấp cao nhất'));
+        if (!existing || existing.parentId !== null)
+          problems.push(
+            problem(
+              row,
+              'parentCode',
+              'import.root_not_allowed',
+              'Thiếu mã đơn vị cấp trên: không thể nhập đơn vị cấp cao nhất',
+            ),
+          );
         else unchanged++;
         continue;
       }
       const parentInDb = known.get(row.parentCode);
       if (!inFile.has(row.parentCode) && !parentInDb) {
-        problems.push(problem(row, 'parentCode', 'import.unknown_parent', `Không tìm thấy đơn vị cấp trên có mã "${row.parentCode}"`));
+        problems.push(
+          problem(
+            row,
+            'parentCode',
+            'import.unknown_parent',
+            `Không tìm thấy đơn vị cấp trên có mã "${row.parentCode}"`,
+          ),
+        );
         continue;
       }
       if (!inFile.has(row.parentCode) && parentInDb && !(await mayRestructureUnder(parentInDb.id))) {
-        problems.push(problem(row, 'parentCode', 'import.parent_out_of_scope', `Đơn vị cấp trên "${row.parentCode}" không thuộc phạm vi bạn quản lý`));
+        problems.push(
+          problem(
+            row,
+            'parentCode',
+            'import.parent_out_of_scope',
+            `Đơn vị cấp trên "${row.parentCode}" không thuộc phạm vi bạn quản lý`,
+          ),
+        );
         continue;
       }
       if (!existing) {
@@ -120,10 +162,19 @@ export class UnitImportService {
         continue;
       }
       if (existing.parentId === null || !(await mayRestructureUnder(existing.parentId))) {
-        problems.push(problem(row, 'code', 'import.unit_out_of_scope', `Đơn vị "${row.code}" đã tồn tại và không thuộc phạm vi bạn quản lý`));
+        problems.push(
+          problem(
+            row,
+            'code',
+            'import.unit_out_of_scope',
+            `Đơn vị "${row.code}" đã tồn tại và không thuộc phạm vi bạn quản lý`,
+          ),
+        );
         continue;
       }
-      const currentParentCode = existing.parentId ? codeById.get(existing.parentId) ?? (await this.codeOf(existing.parentId, m)) : null;
+      const currentParentCode = existing.parentId
+        ? (codeById.get(existing.parentId) ?? (await this.codeOf(existing.parentId, m)))
+        : null;
       if (currentParentCode !== row.parentCode) toMove.push({ row, unit: existing, parentCode: row.parentCode });
       if (differs(existing, row)) toUpdate.push({ row, unit: existing });
       if (currentParentCode === row.parentCode && !differs(existing, row)) unchanged++;
@@ -153,19 +204,30 @@ export class UnitImportService {
         abbreviation: r.abbreviation,
         kind: r.kind,
         email: r.email,
-        parentId: inFile.has(r.parentCode!) && !known.has(r.parentCode!) ? null : known.get(r.parentCode!)?.id ?? null,
+        parentId:
+          inFile.has(r.parentCode!) && !known.has(r.parentCode!) ? null : (known.get(r.parentCode!)?.id ?? null),
         parentCode: r.parentCode ?? undefined,
       })),
       validFrom,
       m,
     );
     toCreate.forEach((r, i) =>
-      entries.push({ ...base, action: 'unit.created', entityId: ids[i], unitId: ids[i], after: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, source: 'import' } }),
+      entries.push({
+        ...base,
+        action: 'unit.created',
+        entityId: ids[i],
+        unitId: ids[i],
+        after: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, source: 'import' },
+      }),
     );
     const idOf = new Map<string, string>([...known.values()].map((u) => [u.code, u.id]));
     toCreate.forEach((r, i) => idOf.set(r.code, ids[i]));
     for (const { row, unit } of toUpdate) {
-      await this.tree.updateAttributes(unit.id, { name: row.name, abbreviation: row.abbreviation, kind: row.kind, email: row.email }, m);
+      await this.tree.updateAttributes(
+        unit.id,
+        { name: row.name, abbreviation: row.abbreviation, kind: row.kind, email: row.email },
+        m,
+      );
       entries.push({
         ...base,
         action: 'unit.updated',
@@ -178,7 +240,14 @@ export class UnitImportService {
     for (const { unit, parentCode } of toMove) {
       const parentId = idOf.get(parentCode)!;
       await this.tree.move(unit.id, parentId, validFrom, m);
-      entries.push({ ...base, action: 'unit.moved', entityId: unit.id, unitId: unit.id, before: { parentId: unit.parentId }, after: { parentId, effectiveDate: validFrom, source: 'import' } });
+      entries.push({
+        ...base,
+        action: 'unit.moved',
+        entityId: unit.id,
+        unitId: unit.id,
+        before: { parentId: unit.parentId },
+        after: { parentId, effectiveDate: validFrom, source: 'import' },
+      });
     }
     await this.audit.recordMany(entries, m);
     return summary;
@@ -190,10 +259,19 @@ export class UnitImportService {
 
   private rejected(problems: RowProblem[], rowCount: number): DomainError {
     const badRows = new Set(problems.map((p) => p.rowNumber)).size;
-    return unprocessable('import.invalid_rows', `Tệp có ${badRows} dòng không hợp lệ; chưa có dữ liệu nào được ghi`, { rowCount, badRows, problems });
+    return unprocessable('import.invalid_rows', `Tệp có ${badRows} dòng không hợp lệ; chưa có dữ liệu nào được ghi`, {
+      rowCount,
+      badRows,
+      problems,
+    });
   }
 }
 
 function differs(u: UnitRow, r: UnitImportRow): boolean {
-  return u.name !== r.name || u.abbreviation !== r.abbreviation || u.kind !== r.kind || (u.email ?? null) !== (r.email ?? null);
+  return (
+    u.name !== r.name ||
+    u.abbreviation !== r.abbreviation ||
+    u.kind !== r.kind ||
+    (u.email ?? null) !== (r.email ?? null)
+  );
 }
