@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Compiles TypeScript to dist/ (aliases rewritten to relative paths) and builds the workflow bundle.
+# Compiles the API and the worker with the Nest CLI (nest-cli.json: one monorepo, path aliases rewritten to
+# relative paths in dist/) and builds the workflow bundle the worker loads.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 rm -rf dist
-npx tsc -p tsconfig.build.json
-npx tsc-alias -p tsconfig.build.json
+npx nest build api
+npx nest build worker
 node dist/apps/worker/src/bundle/build-workflow-bundle.js dist/workflow-bundle.js >/dev/null
 log "built dist/ and dist/workflow-bundle.js"

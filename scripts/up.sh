@@ -70,11 +70,21 @@ else
   temporal_ui="(external: $TEMPORAL_ADDRESS)"
 fi
 
+# `npm run dev` (CCHC_DEV=1): the Nest CLI recompiles and restarts each process on change; the worker bundles
+# workflows/ from source at each start.
+if [ "${CCHC_DEV:-}" = 1 ]; then
+  worker_cmd=(npx nest start worker --watch --preserveWatchOutput)
+  api_cmd=(npx nest start api --watch --preserveWatchOutput)
+  export WORKFLOW_BUNDLE_PATH=source
+else
+  worker_cmd=(node dist/apps/worker/src/main.js)
+  api_cmd=(node dist/apps/api/src/main.js)
+fi
 log "starting the worker (log: $DATA_DIR/logs/worker.log)"
-node dist/apps/worker/src/main.js >"$DATA_DIR/logs/worker.log" 2>&1 &
+"${worker_cmd[@]}" >"$DATA_DIR/logs/worker.log" 2>&1 &
 pids+=($!)
 log "starting the API (log: $DATA_DIR/logs/api.log)"
-node dist/apps/api/src/main.js >"$DATA_DIR/logs/api.log" 2>&1 &
+"${api_cmd[@]}" >"$DATA_DIR/logs/api.log" 2>&1 &
 api_pid=$!
 pids+=($api_pid)
 
