@@ -9,6 +9,7 @@ import {
   type PeriodKind,
   type PlanTarget,
 } from '@cchc/domain';
+import { ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -23,17 +24,14 @@ export class RollupService {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly reports: ReportsService,
+    private readonly facts: ReportFactsRepository,
   ) {}
 
   async rollup(actor: Actor, unitId: string, year: number, period: PeriodKind) {
     const asOf = periodReferenceDate(year, period);
     const unit = await this.access.authorize(actor, 'unit.read', unitId, asOf);
-    const [subtree, own] = await Promise.all([
-      this.reports.rollupBelow(unitId, year, period, 1),
-      this.ownFacts(unitId, year, period),
-    ]);
-    const total: Record<string, number> = { ...subtree.accepted };
-    for (const [k, v] of Object.entries(own.accepted)) total[k] = (total[k] ?? 0) + v;
+    const rollup = await this.facts.rollup({ unitId, year, period });
+    const total = rollup.total.accepted;
 
     const children: Array<Record<string, any>> = await this.em.query(
       `SELECT u.id, u.code, u.name, u.kind, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline
@@ -43,17 +41,8 @@ export class RollupService {
         ORDER BY u.code`,
       [unitId, year, period, asOf],
     );
-    const perChild = await Promise.all(
-      children.map(async (c) => {
-        const [below, mine] = await Promise.all([
-          this.reports.rollupBelow(c.id, year, period, 1),
-          this.ownFacts(c.id, year, period),
-        ]);
-        const accepted: Record<string, number> = { ...below.accepted };
-        for (const [k, v] of Object.entries(mine.accepted)) accepted[k] = (accepted[k] ?? 0) + v;
-        return { ...c, accepted };
-      }),
-    );
+    const perChildTotals = await this.facts.rollupPerChild({ unitId, year, period });
+    const perChild = children.map((c) => ({ ...c, accepted: perChildTotals.get(c.id)?.accepted ?? {} }));
     const obligations = (where: string) =>
       this.em.query(
         `SELECT o.unit_id AS "unitId", o.status, o.submitted_on_time AS "submittedOnTime", o.overdue FROM obligations o
@@ -82,9 +71,9 @@ export class RollupService {
       year,
       period,
       asOf,
-      own: own.accepted,
-      subtreeAccepted: subtree.accepted,
-      subtreeSubmittedOnly: subtree.submittedOnly,
+      own: rollup.own.accepted,
+      subtreeAccepted: rollup.below.accepted,
+      subtreeSubmittedOnly: rollup.below.submittedOnly,
       totalAccepted: total,
       children: perChild,
       completeness: { children: completeness(childObligations), subtree: completeness(subtreeObligations) },
@@ -112,8 +101,8 @@ export class RollupService {
       periods.map(async (p) => {
         const rows = matrix.filter((m) => m.period === p);
         const [current, previous] = await Promise.all([
-          this.reports.rollupBelow(rootId, q.year, p, 0),
-          this.reports.rollupBelow(rootId, q.year - 1, p, 0),
+          this.facts.rollup({ unitId: rootId, year: q.year, period: p }).then((r) => r.total),
+          this.facts.rollup({ unitId: rootId, year: q.year - 1, period: p }).then((r) => r.total),
         ]);
         return {
           period: p,
@@ -142,15 +131,5 @@ export class RollupService {
       units.set(r.unitId, u);
     }
     return { rootUnitId: rootId, year: q.year, periods: byPeriod, matrix: [...units.values()] };
-  }
-
-  private async ownFacts(unitId: string, year: number, period: string) {
-    const rows = await this.em.query(
-      `SELECT indicator_code AS code, state, value::float8 AS value FROM report_facts WHERE unit_id = $1 AND year = $2 AND period = $3`,
-      [unitId, year, period],
-    );
-    const accepted: Record<string, number> = {};
-    for (const r of rows) if (r.state === 'accepted') accepted[r.code] = r.value;
-    return { accepted };
   }
 }

@@ -11,7 +11,7 @@ import {
   resolveReportSchedule,
   type ObligationCommand,
 } from '@cchc/domain';
-import { AuditService, CalendarRepository, subtreeRollup } from '@cchc/persistence';
+import { AuditService, CalendarRepository, ReportFactsRepository } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import {
   PLAN_CASCADE_WORKFLOW,
@@ -43,6 +43,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly starter: ObligationStarter,
+    private readonly facts: ReportFactsRepository,
   ) {}
 
   async createReportObligations(input: { obligationId: string }): Promise<number> {
@@ -239,12 +240,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         `SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`,
         [report.id],
       );
-      const { accepted } = await subtreeRollup(m, {
-        unitId: report.unit_id,
-        year: report.year,
-        period: report.period,
-        minDepth: 1,
-      });
+      const { accepted } = (
+        await this.facts.rollup({ unitId: report.unit_id, year: report.year, period: report.period }, m)
+      ).below;
       const rollup = Object.keys(accepted)
         .sort()
         .map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
