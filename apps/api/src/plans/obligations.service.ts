@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { inScope } from '@cchc/persistence';
 import { Clock } from '@cchc/config';
 import { daysLeft, notFound, STATUS_LABELS, type ObligationStatus } from '@cchc/domain';
 import { AccessService } from '../access/access.service';
@@ -59,11 +60,15 @@ export class ObligationsService {
   ): Promise<ObligationView[]> {
     const unitId = q.unitId ?? actor.unitId;
     await this.access.authorize(actor, 'unit.read', unitId);
+    // Only obligations of units the caller may read (a drafter sees its own unit's, not its children's).
+    const params: unknown[] = [unitId, q.year ?? null, q.kind ?? null, q.status ?? null];
+    const scope = inScope(this.access.readScope(actor), 'o.unit_id', params, { yearColumn: 'o.year' });
     const rows = await this.em.query(
       `SELECT ${OBLIGATION_COLUMNS} ${FROM}
         WHERE o.${column} = $1 AND ($2::int IS NULL OR o.year = $2) AND ($3::text IS NULL OR o.kind = $3) AND ($4::text IS NULL OR o.status = $4)
+          AND ${scope}
         ORDER BY ${order}`,
-      [unitId, q.year ?? null, q.kind ?? null, q.status ?? null],
+      params,
     );
     return rows.map((r: Record<string, any>) => this.view(r));
   }

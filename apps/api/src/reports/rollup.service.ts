@@ -9,7 +9,7 @@ import {
   type PeriodKind,
   type PlanTarget,
 } from '@cchc/domain';
-import { ReportFactsRepository } from '@cchc/persistence';
+import { inScope, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -33,26 +33,39 @@ export class RollupService {
     const rollup = await this.facts.rollup({ unitId, year, period });
     const total = rollup.total.accepted;
 
+    // Per-child detail only for children the caller may read (an approver looking at a child sees its totals,
+    // not its children one by one).
+    const childParams: unknown[] = [unitId, year, period, asOf];
+    const visible = inScope(this.access.readScope(actor), 'u.id', childParams, { at: asOf });
     const children: Array<Record<string, any>> = await this.em.query(
       `SELECT u.id, u.code, u.name, u.kind, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline
          FROM unit_links l JOIN units u ON u.id = l.unit_id
          LEFT JOIN obligations o ON o.unit_id = u.id AND o.kind = 'report' AND o.year = $2 AND o.period = $3
-        WHERE l.parent_id = $1 AND l.valid_from <= $4::date AND l.valid_to > $4::date
+        WHERE l.parent_id = $1 AND l.valid_from <= $4::date AND l.valid_to > $4::date AND ${visible}
         ORDER BY u.code`,
-      [unitId, year, period, asOf],
+      childParams,
     );
     const perChildTotals = await this.facts.rollupPerChild({ unitId, year, period });
     const perChild = children.map((c) => ({ ...c, accepted: perChildTotals.get(c.id)?.accepted ?? {} }));
-    const obligations = (where: string) =>
+    const obligations = (where: string, params: unknown[] = [unitId, year, period, asOf]) =>
       this.em.query(
         `SELECT o.unit_id AS "unitId", o.status, o.submitted_on_time AS "submittedOnTime", o.overdue FROM obligations o
           WHERE o.kind = 'report' AND o.year = $2 AND o.period = $3 AND ${where}`,
-        [unitId, year, period, asOf],
+        params,
       );
+    const subtreeParams: unknown[] = [unitId, year, period, asOf];
     const [childObligations, subtreeObligations] = await Promise.all([
       obligations(`o.parent_unit_id = $1 AND $4::date IS NOT NULL`),
+      // completeness over the whole subtree is an aggregate (counts), not per-unit detail
       obligations(
-        `EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0 AND c.valid_from <= $4::date AND c.valid_to > $4::date)`,
+        `$1::uuid IS NOT NULL AND $4::date IS NOT NULL AND ${inScope(
+          { rootUnitId: unitId, maxDepth: null },
+          'o.unit_id',
+          subtreeParams,
+          { at: asOf },
+          { minDepth: 1 },
+        )}`,
+        subtreeParams,
       ),
     ]);
 
@@ -87,15 +100,25 @@ export class RollupService {
     const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
     await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
+    // Per-unit rows: units below the reviewed root, and only those the caller may read one by one.
+    const params: unknown[] = [q.year, periods];
+    const below = inScope(
+      { rootUnitId: rootId, maxDepth: null },
+      'o.unit_id',
+      params,
+      { yearColumn: 'o.year' },
+      {
+        minDepth: 1,
+      },
+    );
+    const visible = inScope(this.access.readScope(actor), 'o.unit_id', params, { yearColumn: 'o.year' });
     const matrix: Array<Record<string, any>> = await this.em.query(
       `SELECT u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
               to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt"
          FROM obligations o JOIN units u ON u.id = o.unit_id
-        WHERE o.kind = 'report' AND o.year = $2 AND o.period = ANY($3)
-          AND EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0
-                        AND c.valid_from <= make_date($2, 12, 31) AND c.valid_to > make_date($2, 1, 1))
+        WHERE o.kind = 'report' AND o.year = $1 AND o.period = ANY($2) AND ${below} AND ${visible}
         ORDER BY u.code, o.period`,
-      [rootId, q.year, periods],
+      params,
     );
     const byPeriod = await Promise.all(
       periods.map(async (p) => {
