@@ -461,6 +461,21 @@ describe('parseUnitFile: row validation', () => {
     expect(externalParentCodes(rows)).toEqual(['DB1', 'DB2']);
   });
 
+  it('checks e-mail addresses by the rule of the unit form (class-validator isEmail)', async () => {
+    const text = [
+      'code,name,abbreviation,kind,parentCode,email',
+      'A,A,A,other,,a@tinh.gov.vn',
+      'B,B,B,other,A,b..c@tinh.gov.vn', // consecutive dots
+      'C,C,C,other,A,c@tinh.123', // no top-level domain
+      'D,D,D,other,A,MAILTO:d@tinh.gov.vn',
+    ].join('\n');
+    const problems = expectProblems(await parseUnitFile(csv(text), 'email.csv'));
+    expect(problems.map((p) => [p.rowNumber, p.field, p.code])).toEqual([
+      [3, 'email', 'import.invalid_email'],
+      [4, 'email', 'import.invalid_email'],
+    ]);
+  });
+
   it('validates the format of a parent code', async () => {
     const text = ['code,name,abbreviation,kind,parentCode', 'A,A,A,other,Sở Nội vụ'].join('\n');
     expect(expectProblems(await parseUnitFile(csv(text), 'a.csv'))).toEqual([
