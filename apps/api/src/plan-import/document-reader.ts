@@ -14,8 +14,8 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024;
 /** Most entries in a .docx (a plan has about 15). */
 export const MAX_ZIP_ENTRIES = 1000;
-/** Longest text extracted (about 300 pages). */
-export const MAX_TEXT_CHARS = 1_000_000;
+/** Longest text extracted (about 100 pages; the seed plans are 11–16 thousand characters). */
+export const MAX_TEXT_CHARS = 300_000;
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const HELP = 'Vui lòng tải lên tệp Word (.docx) hoặc tệp văn bản (.txt, .md).';

@@ -3,10 +3,14 @@ import { foldKeepingOffsets } from './text';
 import { toPlanDraft } from './to-draft';
 import {
   extractionFields,
+  HELD_OUT_FIELDS,
+  HELD_OUT_TEXT,
   score,
   SEED_EXPECTATIONS,
   seedText,
 } from '../../../../test/support/plan-import-expectations';
+import { INDICATOR_CODES } from '../../../persistence/src/seed/indicators';
+import { INDICATOR_WORDS } from './vocabulary';
 
 /** Removes every diacritic (and đ → d) but keeps the case: how a document typed without a Vietnamese keyboard reads. */
 const withoutDiacritics = (s: string) =>
@@ -21,6 +25,15 @@ describe('extractPlan on the five seeds (hand-written expectations)', () => {
     const x = extractPlan(seedText(seed.file));
     const s = score(extractionFields(x), seed.fields);
     expect({ wrong: s.wrong, missed: s.missed }).toEqual({ wrong: [], missed: [] });
+  });
+
+  it('reads the held-out document (header block, "Căn cứ", "Mỗi tháng … tối thiểu")', () => {
+    const s = score(extractionFields(extractPlan(HELD_OUT_TEXT)), HELD_OUT_FIELDS);
+    expect({ wrong: s.wrong, missed: s.missed }).toEqual({ wrong: [], missed: [] });
+  });
+
+  it('maps only to indicators of the catalogue', () => {
+    for (const w of INDICATOR_WORDS) expect(INDICATOR_CODES).toContain(w.code);
   });
 
   it('marks each field with its source sentence, at the right offsets, and a confidence', () => {

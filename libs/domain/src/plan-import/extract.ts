@@ -118,6 +118,11 @@ export const EXTRACTED_FIELDS = [
   'recipients',
 ] as const;
 
+/** The header and preamble are read within this many characters of the start. */
+const HEAD_LIMIT = 20_000;
+/** At most this many targets and report periods are read (a real plan has under 20). */
+const ITEM_LIMIT = 200;
+
 const BASIS: Record<string, TargetBasis> = { tuan: 'week', thang: 'month', quy: 'quarter', nam: 'year' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -228,14 +233,15 @@ export function extractPlan(raw: string): PlanExtraction {
     );
   });
   const bodyStart = headings[0]?.index ?? Math.min(text.length, 4000);
-  const head = f.slice(0, bodyStart);
+  const head = f.slice(0, Math.min(bodyStart, HEAD_LIMIT));
 
   // ── Header: number and symbol, place and date, type and title, year ──────────────────────────────────────
   const so = first(P.SO_KY_HIEU, head);
   if (so) {
     const digits = so[1].replace(/\D/g, '');
     const lineSpan = { start: so.index, end: so.index + so[0].length };
-    if (digits) out.number = r.field(Number(digits), 0.95, lineSpan.start, lineSpan.end, lineSpan);
+    if (digits && Number(digits) >= 1 && Number(digits) <= 999_999)
+      out.number = r.field(Number(digits), 0.95, lineSpan.start, lineSpan.end, lineSpan);
     const sym = r.group(so, 2);
     out.symbol = r.field(r.original(sym).replace(/\s+/g, ''), 0.95, sym.start, sym.end, lineSpan);
   }
@@ -281,7 +287,7 @@ export function extractPlan(raw: string): PlanExtraction {
 
   // ── Preamble: the documents implemented, the issuer named in it ──────────────────────────────────────────
   for (const line of linesOf(text)) {
-    if (line.start >= bodyStart) break;
+    if (line.start >= bodyStart || line.start >= HEAD_LIMIT) break;
     const fl = f.slice(line.start, line.end);
     if (!P.THUC_HIEN.test(fl)) continue;
     const refs = all(P.VAN_BAN_DAN_CHIEU, fl);
@@ -361,6 +367,7 @@ export function extractPlan(raw: string): PlanExtraction {
   const seenAmounts = new Set<number>();
   const addTarget = (amountSpan: Span, whole: Span, amount: number, basis: TargetBasis) => {
     if (seenAmounts.has(amountSpan.start) || amountSpan.start < body.start || amountSpan.start >= body.end) return;
+    if (out.targets.length >= ITEM_LIMIT) return;
     const sentence = sentenceAround(text, whole.start, whole.end - 1);
     if (P.TUONG_DUONG.test(f.slice(sentence.start, amountSpan.start))) return;
     seenAmounts.add(amountSpan.start);

@@ -12,7 +12,7 @@ export const NGAY_CHU = String.raw`(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\
 export const NGAY = String.raw`ngay\s*(?:${NGAY_SO}|${NGAY_CHU})`;
 
 /** "Số: 163/KH-UBND", "Số: /KH-SGDĐT" (number left blank in a draft), "Số: .99./KH-TrS". Groups: number part, symbol. */
-export const SO_KY_HIEU = /^[ \t]*so\s*:\s*([0-9. \t]*?)\s*\/\s*([a-z0-9&]+(?:\s*-\s*[a-z0-9&]+)*)[ \t.]*$/gm;
+export const SO_KY_HIEU = /^[ \t]*so\s*:\s*([0-9. \t]{0,20}?)\s*\/\s*([a-z0-9&]+(?:\s*-\s*[a-z0-9&]+)*)[ \t.]*$/gm;
 
 /**
  * Place and date of issue: "Nam Định, ngày 25 tháng 12 năm 2023", with day or month left blank ("ngày    tháng 3
@@ -42,11 +42,11 @@ export const VAN_BAN_DAN_CHIEU = new RegExp(
 
 /** "… của UBND tỉnh Nam Định về …": who issued a cited document. Group: the issuer. */
 export const CUA_CO_QUAN =
-  /\bcua\s+((?:chu tich\s+)?(?:uy ban nhan dan|ubnd|so|phong|bo|chinh phu|thu tuong|hoi dong nhan dan|hdnd|van phong|truong|ban)\b.*?)(?=\s+(?:ve|tang cuong|ban hanh|thuc hien|de|nham)\b|\s*[,;.(]|\s*$)/;
+  /\bcua\s+((?:chu tich\s+)?(?:uy ban nhan dan|ubnd|so|phong|bo|chinh phu|thu tuong|hoi dong nhan dan|hdnd|van phong|truong|ban)\b.{0,200}?)(?=\s+(?:ve|tang cuong|ban hanh|thuc hien|de|nham)\b|\s*[,;.(]|\s*$)/;
 
 /** The issuer named in the preamble: "…, Sở Giáo dục và Đào tạo (GDĐT) xây dựng Kế hoạch …". Group: the issuer. */
 export const DON_VI_XAY_DUNG =
-  /(?:^|[,;.:]\s*|\n[ \t]*)((?:chu tich\s+)?(?:so|truong|phong|uy ban nhan dan|ubnd|van phong|trung tam|dai|ban)\b[^,;:\n]*?)\s+(?:xay dung|ban hanh)\s+(?:ke hoach)/gm;
+  /(?:^|[,;.:]\s*|\n[ \t]*)((?:chu tich\s+)?(?:so|truong|phong|uy ban nhan dan|ubnd|van phong|trung tam|dai|ban)\b[^,;:\n]{0,150}?)\s+(?:xay dung|ban hanh)\s+(?:ke hoach)/gm;
 
 /** The two header lines above "Số:": "UBND TỈNH NAM ĐỊNH" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO" (the national motto excluded). */
 export const QUOC_HIEU = /cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|^[ \t-]*$/;
@@ -78,10 +78,10 @@ export const CHI_TIEU_THEO_KY = new RegExp(
 
 /**
  * A target whose basis comes first: "Hằng tháng … có ít nhất 02 tin, bài", "định kỳ hàng tuần phải có ít nhất 01
- * tin, bài". Groups: basis, amount, counted thing.
+ * tin, bài", "Mỗi tháng đăng tối thiểu 03 tin, bài". Groups: basis, amount, counted thing.
  */
 export const CHI_TIEU_DINH_KY = new RegExp(
-  String.raw`\bhang\s+(tuan|thang|quy|nam)\b[^.;\n]{0,160}?\b(?:it nhat|toi thieu)\s+(\d{1,4})\s+(${DON_VI_DEM})\b(?!\s*\/)`,
+  String.raw`\b(?:hang|moi)\s+(tuan|thang|quy|nam)\b[^.;\n]{0,160}?\b(?:it nhat|toi thieu)\s+(\d{1,4})\s+(${DON_VI_DEM})\b(?!\s*\/)`,
   'g',
 );
 
@@ -115,12 +115,12 @@ export const KY_BAO_CAO_THEO =
 const CO_QUAN_NHAN = String.raw`(?:so|ubnd|uy ban nhan dan|phong|van phong|bo(?!\s+phan))\b`;
 /** "báo cáo … gửi Sở Nội vụ tổng hợp", "… về Sở để tổng hợp". Group: the recipient. */
 export const GUI_BAO_CAO = new RegExp(
-  String.raw`\bbao cao\b[^.;]*?\b(?:gui|ve|len)\s+(${CO_QUAN_NHAN}[^,;.()]*?)(?=\s+(?:de|tong hop|theo|qua|truoc)\b|\s*[,;.(]|\s*$)`,
+  String.raw`\bbao cao\b[^.;]{0,400}?\b(?:gui|ve|len)\s+(${CO_QUAN_NHAN}[^,;.()]{0,120}?)(?=\s+(?:de|tong hop|theo|qua|truoc)\b|\s*[,;.(]|\s*$)`,
   'gm',
 );
 /** "định kỳ báo cáo Sở GDĐT (…)". Group: the recipient. */
 export const BAO_CAO_CO_QUAN = new RegExp(
-  String.raw`\bbao cao\s+(${CO_QUAN_NHAN}[^,;.()]*?)(?=\s+(?:de|tong hop|theo|qua|truoc|va)\b|\s*[,;.(]|\s*$)`,
+  String.raw`\bbao cao\s+(${CO_QUAN_NHAN}[^,;.()]{0,120}?)(?=\s+(?:de|tong hop|theo|qua|truoc|va)\b|\s*[,;.(]|\s*$)`,
   'gm',
 );
 

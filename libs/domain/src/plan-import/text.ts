@@ -33,6 +33,9 @@ export function foldKeepingOffsets(text: string): string {
   return out;
 }
 
+/** How far a sentence may reach either side of a match. */
+export const SENTENCE_REACH = 2000;
+
 export interface Span {
   start: number;
   end: number;
@@ -54,9 +57,11 @@ export function linesOf(text: string): Array<Span & { text: string }> {
  * or a digit (so "15/12/2023", "61/2018/NĐ-CP" and "PCT.UBND" do not end a sentence). Leading list marks kept.
  */
 export function sentenceAround(text: string, offset: number, endHint = offset): Span {
-  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  // Bounded either side, so a pathological one-line document costs no more than a normal one per match.
+  const lineStart = Math.max(text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1, offset - SENTENCE_REACH);
   let lineEnd = text.indexOf('\n', endHint);
   if (lineEnd < 0) lineEnd = text.length;
+  lineEnd = Math.min(lineEnd, endHint + SENTENCE_REACH);
   const boundary = /[.!?]["”»)]?\s+(?=[A-ZÀ-ỸĐ0-9“"])/gu;
   let start = lineStart;
   let end = lineEnd;

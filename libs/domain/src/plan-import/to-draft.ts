@@ -56,6 +56,7 @@ export function toPlanDraft(x: PlanExtraction, fallbackYear: number): ImportedPl
 
   const targets: PlanTarget[] = x.targets
     .filter((t) => t.value.indicatorCode)
+    .slice(0, 200)
     .map((t) => ({
       indicatorCode: t.value.indicatorCode!,
       amount: t.value.amount,
@@ -87,7 +88,7 @@ export function toPlanDraft(x: PlanExtraction, fallbackYear: number): ImportedPl
     year,
     title: planTitle(x.title?.value ?? `thông tin, tuyên truyền cải cách hành chính năm ${year}`),
     ...(x.number ? { number: x.number.value } : {}),
-    ...(x.number && x.symbol ? { symbol: `${x.number.value}/${x.symbol.value}` } : {}),
+    ...(x.number && x.symbol && x.symbol.value.length <= 90 ? { symbol: `${x.number.value}/${x.symbol.value}` } : {}),
     ...(x.issuePlace ? { issuePlace: x.issuePlace.value.slice(0, 100) } : {}),
     ...(x.issueDate ? { issueDate: x.issueDate.value } : {}),
     recipients: (x.recipients?.value ?? []).slice(0, 200).map((r) => r.slice(0, 300)),

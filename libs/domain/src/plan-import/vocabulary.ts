@@ -40,7 +40,17 @@ export const UNIT_KIND_WORDS: ReadonlyArray<{ kind: UnitKind; pattern: RegExp }>
 /** "… của Sở", "trực thuộc Sở": a possessive names whose website, not who the target binds. */
 export const SO_HUU = /\b(?:cua|thuoc|truc thuoc)\s+(?:so|phong|truong|ubnd|co quan)\b[^,;]*/g;
 
+/** A phrase naming one unit by its head word: "Văn phòng HĐND và UBND huyện" is an office, not a district. */
+const HEAD_WORD: ReadonlyArray<{ kind: UnitKind; pattern: RegExp }> = [
+  { kind: 'office', pattern: /^\s*(?:van phong|phong)\b/ },
+  { kind: 'centre', pattern: /^\s*trung tam\b/ },
+  { kind: 'school', pattern: /^\s*truong\b/ },
+  { kind: 'media', pattern: /^\s*(?:dai|bao)\s+(?!cao|dam|ve)/ },
+];
+
 export function unitKindsIn(folded: string): UnitKind[] {
+  const head = HEAD_WORD.find((h) => h.pattern.test(folded));
+  if (head) return [head.kind];
   const text = folded.replace(SO_HUU, ' ');
   return UNIT_KIND_WORDS.filter((w) => w.pattern.test(text)).map((w) => w.kind);
 }
