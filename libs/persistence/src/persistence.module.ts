@@ -6,6 +6,16 @@ import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { ReportFactsRepository } from './reports';
+import { PlanImportRepository } from './plans';
+
+/** Every repository: the one owner of its tables (see README, "Folders"). */
+const REPOSITORIES = [
+  AuditService,
+  UnitTreeRepository,
+  CalendarRepository,
+  ReportFactsRepository,
+  PlanImportRepository,
+];
 
 @Global()
 @Module({
@@ -15,7 +25,7 @@ import { ReportFactsRepository } from './reports';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService, UnitTreeRepository, CalendarRepository, ReportFactsRepository],
-  exports: [AuditService, UnitTreeRepository, CalendarRepository, ReportFactsRepository],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
 })
 export class PersistenceModule {}
