@@ -82,3 +82,33 @@ export function overdueDigestMessage(c: DigestContext): Message {
     `Đề nghị lãnh đạo đơn vị đôn đốc các đơn vị trên khẩn trương thực hiện.\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`;
   return { title, text };
 }
+
+export interface DeadlineChangeContext {
+  subject: 'plan' | 'report';
+  periodLabel?: string;
+  year: number;
+  unitName: string;
+  parentUnitName: string;
+  sourcePlanSymbol: string | null;
+  sourcePlanTitle: string;
+  /** dd/mm/yyyy, the effective deadline before and after. */
+  previous: string;
+  deadline: string;
+  /** 'calendar': the working calendar changed (e.g. the announced Tết break); 'extension': the parent extended it. */
+  cause: 'extension' | 'calendar';
+  link: string;
+}
+
+/** Tells the obliged unit its (effective) deadline moved. */
+export function deadlineChangedMessage(c: DeadlineChangeContext): Message {
+  const why =
+    c.cause === 'calendar'
+      ? 'do lịch nghỉ lễ, Tết và ngày làm việc được điều chỉnh theo thông báo chính thức'
+      : `do ${c.parentUnitName} gia hạn`;
+  return {
+    title: `Thay đổi hạn ${what(c)}: từ ${c.previous} sang ${c.deadline}`,
+    text:
+      `Kính gửi: ${c.unitName}\n\nThực hiện ${source(c)}, hạn để đơn vị ${what(c)} được chuyển từ ngày ${c.previous} ` +
+      `sang ngày ${c.deadline} ${why}.\n\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`,
+  };
+}
