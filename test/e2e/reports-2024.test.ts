@@ -274,7 +274,7 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .query({ limit: 100 })
       .set(await as('reviewer', 'PV.SNV'))
       .expect(200);
-    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý i năm 2024'));
+    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý I năm 2024'));
     const q1Digest = digests.find((n: { title: string }) =>
       n.title.includes('trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh'),
     );

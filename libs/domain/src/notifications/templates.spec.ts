@@ -39,7 +39,7 @@ describe('Vietnamese templates', () => {
   it('names the report period for report obligations', () => {
     const m = reminderMessage({ ...base, subject: 'report', periodLabel: 'Quý I', deadline: '11/03/2024' });
     expect(m.title).toBe(
-      'Nhắc hạn: còn 7 ngày để gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Nhắc hạn: còn 7 ngày để gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
   });
 

@@ -29,7 +29,11 @@ export interface ReminderContext {
 const what = (c: Pick<ReminderContext, 'subject' | 'periodLabel' | 'year'>) =>
   c.subject === 'plan'
     ? `xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm ${c.year}`
-    : `gửi báo cáo ${c.periodLabel ? `${c.periodLabel.toLowerCase()} ` : ''}năm ${c.year} về công tác tuyên truyền cải cách hành chính`;
+    : `gửi báo cáo ${periodPhrase(c.periodLabel)}năm ${c.year} về công tác tuyên truyền cải cách hành chính`;
+
+/** "Quý III" → "quý III " (numerals stay upper case), "6 tháng" → "6 tháng "; the year report is "báo cáo năm …". */
+const periodPhrase = (label?: string) =>
+  !label || label.toLowerCase() === 'năm' ? '' : `${label.charAt(0).toLowerCase()}${label.slice(1)} `;
 
 const source = (c: Pick<ReminderContext, 'sourcePlanSymbol' | 'sourcePlanTitle' | 'parentUnitName'>) =>
   `${c.sourcePlanSymbol ? `Kế hoạch số ${c.sourcePlanSymbol}` : 'kế hoạch'} của ${c.parentUnitName} (${c.sourcePlanTitle})`;
