@@ -152,16 +152,31 @@ describe('calendar for any year and honest late entry (time-skipping, real SMTP)
         .set(await as('drafter', code))
         .send({
           year: 2027,
-          title: `Kế hoạch tuyên truyền CCHC năm 2027 (${code})`,
-          sections: { purpose: 'a', content: 'b' },
+          // typed decomposed (NFD), as some keyboards and PDFs produce it
+          title: `Kế hoạch tuyên truyền CCHC năm 2027 (${code})`.normalize('NFD'),
+          sections: { purpose: 'Nâng cao nhận thức', content: 'b' },
+          childDeadline: '2027-02-27',
         })
         .expect(201);
       await http()
         .post(`/plans/${draft.body.id}/submit`)
         .set(await as('drafter', code))
         .expect(200);
+      return draft.body.id as string;
     };
-    await submit('BTH.STP');
+    const stpPlan = await submit('BTH.STP');
+    // Text is stored NFC; calendar dates stay dates in the version snapshot.
+    const [stored] = await db.dataSource.query(`SELECT title, sections FROM plans WHERE id = $1`, [stpPlan]);
+    expect(stored.title).toBe('Kế hoạch tuyên truyền CCHC năm 2027 (BTH.STP)'.normalize('NFC'));
+    expect(stored.title).not.toBe(stored.title.normalize('NFD'));
+    expect(stored.sections.purpose).toBe('Nâng cao nhận thức'.normalize('NFC'));
+    const versions = await http()
+      .get(`/plans/${stpPlan}/versions`)
+      .set(await as('drafter', 'BTH.STP'))
+      .expect(200);
+    const snapshot = JSON.stringify(versions.body);
+    expect(snapshot).toContain('"childDeadline":"2027-02-27"');
+    expect(snapshot).not.toMatch(/\d{4}-\d{2}-\d{2}T00:00:00\.000Z/);
 
     // 25/01: the admin confirms the announced Tết break Wed 03/02 – Tue 09/02/2027.
     await stack.sleepUntil('2027-01-25T03:00:00Z');
