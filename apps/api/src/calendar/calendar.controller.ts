@@ -38,6 +38,8 @@ export class CalendarYearDto {
   announcement?: string;
 }
 
+const RESHIFT_CONCURRENCY = 16;
+
 /**
  * The working calendar (holidays, swapped working Saturdays) per year: read by anyone, confirmed by a top-level
  * admin. A year nobody confirmed is provisional (computed from the Labour Code and the lunar calendar); confirming
@@ -115,10 +117,9 @@ export class CalendarService {
    */
   private async reshiftOpenDeadlines(actor: Actor, year: number, after: WorkingCalendar) {
     const open = await this.calendar.openDeadlines(`${year - 1}-12-01`, `${year}-12-31`, this.clock.now());
+    const toMove = open.filter((o) => shiftDeadline(o.nominal as never, after) !== o.effective);
     let moved = 0;
-    for (const o of open) {
-      const nominal = o.nominal as never;
-      if (shiftDeadline(nominal, after) === o.effective) continue; // this change does not move it
+    const reshift = async (o: (typeof toMove)[number]) => {
       try {
         const state = await this.commands.extendDeadline(o.workflowId, {
           nominal: o.nominal,
@@ -132,7 +133,10 @@ export class CalendarService {
         // One closed or busy obligation does not undo the confirmation; it keeps its deadline and is logged.
         this.logger.warn(`calendar ${year}: obligation ${o.id} not re-shifted: ${(e as Error).message}`);
       }
-    }
+    };
+    // A province confirming Tết can move thousands of deadlines: a few Updates in flight at a time.
+    for (let i = 0; i < toMove.length; i += RESHIFT_CONCURRENCY)
+      await Promise.all(toMove.slice(i, i + RESHIFT_CONCURRENCY).map(reshift));
     return moved;
   }
 }
