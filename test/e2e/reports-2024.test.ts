@@ -274,16 +274,16 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .query({ limit: 100 })
       .set(await as('reviewer', 'PV.SNV'))
       .expect(200);
-    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý i năm 2024'));
+    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý I năm 2024'));
     const q1Digest = digests.find((n: { title: string }) =>
       n.title.includes('trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh'),
     );
     // it follows the whole province, so it also gets Sở LĐTBXH's digest about its two schools (12/03 08:00)
     expect(digests.map((n: { title: string }) => n.title)).toContain(
-      'Đôn đốc: 2 đơn vị trực thuộc Sở Lao động - Thương binh và Xã hội quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Đôn đốc: 2 đơn vị trực thuộc Sở Lao động - Thương binh và Xã hội quá hạn gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
     expect(q1Digest.title).toBe(
-      'Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
     expect(q1Digest.body).toContain(
       'Sở Lao động - Thương binh và Xã hội — hạn 11/03/2024, quá hạn 1 ngày (Chưa thực hiện)',

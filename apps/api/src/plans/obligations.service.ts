@@ -3,7 +3,15 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { inScope } from '@cchc/persistence';
 import { Clock } from '@cchc/config';
-import { daysLeft, notFound, STATUS_LABELS, type ObligationStatus } from '@cchc/domain';
+import {
+  daysLeft,
+  notFound,
+  restsOnProvisionalCalendar,
+  STATUS_LABELS,
+  type ObligationStatus,
+  type WorkingCalendar,
+} from '@cchc/domain';
+import { CalendarRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationCommands } from './obligation-commands.service';
@@ -29,6 +37,8 @@ export interface ObligationView {
   daysLeft: number | null;
   /** Submitted after the deadline, or not submitted and the deadline has passed. */
   late: boolean;
+  /** The deadline's shift rests on a provisional (not yet confirmed) calendar year. */
+  provisional: boolean;
   [k: string]: unknown;
 }
 
@@ -40,6 +50,7 @@ export class ObligationsService {
     private readonly access: AccessService,
     private readonly commands: ObligationCommands,
     private readonly clock: Clock,
+    private readonly calendar: CalendarRepository,
   ) {}
 
   /** What my unit owes its parent. */
@@ -70,7 +81,8 @@ export class ObligationsService {
         ORDER BY ${order}`,
       params,
     );
-    return rows.map((r: Record<string, any>) => this.view(r));
+    const cal = await this.calendar.calendar();
+    return rows.map((r: Record<string, any>) => this.view(r, cal));
   }
 
   /** Approval inbox: submissions of my unit's direct children waiting for a decision, oldest first. */
@@ -83,7 +95,8 @@ export class ObligationsService {
         ORDER BY o.last_submitted_at, o.id`,
       [actor.unitId],
     );
-    return rows.map((r: Record<string, any>) => this.view(r));
+    const cal = await this.calendar.calendar();
+    return rows.map((r: Record<string, any>) => this.view(r, cal));
   }
 
   async get(actor: Actor, id: string): Promise<ObligationView & { transitions: unknown[] }> {
@@ -95,7 +108,7 @@ export class ObligationsService {
          FROM obligation_transitions WHERE obligation_id = $1 ORDER BY seq`,
       [id],
     );
-    return { ...this.view(row), transitions };
+    return { ...this.view(row, await this.calendar.calendar()), transitions };
   }
 
   /** The parent's approver moves a child's deadline (reminders follow the new one). */
@@ -117,7 +130,7 @@ export class ObligationsService {
    * Late = first submitted after the deadline, or not submitted when the workflow's deadline timer fired
    * (the `overdue` flag): the workflow's time is the authority, not this process's clock.
    */
-  private view(r: Record<string, any>): ObligationView {
+  private view(r: Record<string, any>, cal: WorkingCalendar): ObligationView {
     const submitted = r.firstSubmittedAt !== null;
     const deadline = { nominal: r.nominalDeadline, effective: r.deadline, endsAt: new Date(r.deadlineEndsAt) };
     return {
@@ -125,6 +138,7 @@ export class ObligationsService {
       statusLabel: STATUS_LABELS[r.status as ObligationStatus],
       daysLeft: submitted ? null : daysLeft(deadline as never, this.clock.now()),
       late: submitted ? r.submittedOnTime === false : r.overdue === true,
+      provisional: restsOnProvisionalCalendar(r.nominalDeadline, r.deadline, cal),
     } as ObligationView;
   }
 }

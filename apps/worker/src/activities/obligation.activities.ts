@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import {
   parseLocalDate,
   planCascadeWorkflowId,
+  lateEntryReminders,
   planReminders,
   reportObligationWorkflowId,
   resolveDeadline,
@@ -337,7 +338,11 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     return { planId: plan.id };
   }
 
-  async planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]> {
+  async planReminderSlots(input: {
+    obligationId: string;
+    deadline: DeadlineDto;
+    lateEntryAt?: string;
+  }): Promise<ReminderSlotDto[]> {
     const [row] = await this.em.query(
       `SELECT p.reminder_policy FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1`,
       [input.obligationId],
@@ -345,7 +350,10 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     if (!row) return [];
     const cal = await this.calendar.calendar();
     const deadline = resolveDeadline(parseLocalDate(input.deadline.nominal), cal);
-    return planReminders(deadline, row.reminder_policy, cal).map((s) => ({
+    const slots = input.lateEntryAt
+      ? lateEntryReminders(deadline, row.reminder_policy, cal, new Date(input.lateEntryAt))
+      : planReminders(deadline, row.reminder_policy, cal);
+    return slots.map((s) => ({
       key: s.key,
       kind: s.kind,
       offsetDays: s.offsetDays,
@@ -383,7 +391,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
       await this.audit.record(
         {
           actor: input.actor,
-          action: 'obligation.deadline_extended',
+          action:
+            input.cause === 'calendar' ? 'obligation.deadline_shifted_by_calendar' : 'obligation.deadline_extended',
           entityType: 'obligation',
           entityId: input.obligationId,
           unitId: before.unit_id,
