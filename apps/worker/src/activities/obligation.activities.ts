@@ -267,11 +267,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         report.id,
         versionNo,
       ]);
-      await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
-      await m.query(
-        `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
-         SELECT report_id, $2, $3, $4, indicator_code, value, 'submitted' FROM report_values WHERE report_id = $1`,
-        [report.id, report.unit_id, report.year, report.period],
+      await this.facts.submit(
+        { reportId: report.id, unitId: report.unit_id, year: report.year, period: report.period },
+        m,
       );
       return versionNo;
     }
@@ -287,9 +285,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           input.reason ?? null,
         ],
       );
-      if (input.command === 'approve')
-        await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [report.id]);
-      else await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
+      if (input.command === 'approve') await this.facts.accept(report.id, m);
+      else await this.facts.withdraw(report.id, m);
       return report.submission_count as number;
     }
     return null;

@@ -40,6 +40,33 @@ const validAt = (a: string, p: string) => `${a}.valid_from <= ${p}::date AND ${a
 export class ReportFactsRepository {
   constructor(@InjectEntityManager() private readonly em: EntityManager) {}
 
+  // ---------------------------------------------------------------- writes (inside the transition's transaction)
+
+  /** A submitted report's own values become its facts, in state 'submitted' (replacing an earlier submission's). */
+  async submit(
+    r: { reportId: string; unitId: string; year: number; period: PeriodKind },
+    m: EntityManager = this.em,
+  ): Promise<void> {
+    await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [r.reportId]);
+    await m.query(
+      `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
+       SELECT report_id, $2, $3, $4, indicator_code, value, 'submitted' FROM report_values WHERE report_id = $1`,
+      [r.reportId, r.unitId, r.year, r.period],
+    );
+  }
+
+  /** The parent accepted the report: its facts count in every ancestor's accepted totals. */
+  async accept(reportId: string, m: EntityManager = this.em): Promise<void> {
+    await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [reportId]);
+  }
+
+  /** The parent returned the report: its facts are withdrawn until it is submitted again. */
+  async withdraw(reportId: string, m: EntityManager = this.em): Promise<void> {
+    await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [reportId]);
+  }
+
+  // ---------------------------------------------------------------- reads
+
   /** The aggregation rule of every indicator (the catalogue is small: read once per rollup). */
   async rules(m: EntityManager = this.em): Promise<Rule[]> {
     return m.query(`SELECT code, aggregation FROM indicators`);
