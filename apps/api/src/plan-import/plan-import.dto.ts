@@ -136,7 +136,7 @@ export class PlanImportResponse {
   })
   defaults: string[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The draft plan (as GET /plans/:id)' })
-  plan: Record<string, unknown>;
+  plan: object;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true }) confirmedAt: string | null;
 }
