@@ -5,7 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
-import { ReportFactsRepository } from './reports';
+import { ReportFactsRepository, ReportsRepository } from './reports';
 import { PlanImportRepository, PlansRepository } from './plans';
 import { ObligationsRepository } from './obligations';
 
@@ -16,6 +16,7 @@ const REPOSITORIES = [
   CalendarRepository,
   PlansRepository,
   ObligationsRepository,
+  ReportsRepository,
   ReportFactsRepository,
   PlanImportRepository,
 ];
