@@ -6,3 +6,6 @@ export * from './units';
 export * from './calendar';
 export * from './reports';
 export * from './plans';
+export * from './notifications';
+export * from './obligations';
+export * from './users';

@@ -6,7 +6,10 @@ import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { ReportFactsRepository } from './reports';
-import { PlanImportRepository } from './plans';
+import { PlanImportRepository, PlansRepository } from './plans';
+import { NotificationsRepository } from './notifications';
+import { ObligationsRepository } from './obligations';
+import { UsersRepository } from './users';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
@@ -15,6 +18,10 @@ const REPOSITORIES = [
   CalendarRepository,
   ReportFactsRepository,
   PlanImportRepository,
+  PlansRepository,
+  ObligationsRepository,
+  NotificationsRepository,
+  UsersRepository,
 ];
 
 @Global()
