@@ -9,3 +9,4 @@ export * from './plans';
 export * from './notifications';
 export * from './obligations';
 export * from './users';
+export * from './health';

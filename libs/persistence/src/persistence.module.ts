@@ -10,6 +10,7 @@ import { PlanImportRepository, PlansRepository } from './plans';
 import { NotificationsRepository } from './notifications';
 import { ObligationsRepository } from './obligations';
 import { UsersRepository } from './users';
+import { DatabaseHealth } from './health';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   ObligationsRepository,
   NotificationsRepository,
   UsersRepository,
+  DatabaseHealth,
 ];
 
 @Global()
