@@ -1,6 +1,6 @@
 export * from './data-source';
 export * from './entities';
-export * from './audit.service';
+export * from './audit';
 export * from './persistence.module';
 export * from './units';
 export * from './calendar';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import { dataSourceOptions } from './data-source';
-import { AuditService } from './audit.service';
+import { AuditRepository } from './audit';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { ReportFactsRepository } from './reports';
@@ -14,7 +14,7 @@ import { DatabaseHealth } from './health';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
-  AuditService,
+  AuditRepository,
   UnitTreeRepository,
   CalendarRepository,
   ReportFactsRepository,
