@@ -5,7 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { AuditRepository } from './audit';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
-import { ReportFactsRepository } from './reports';
+import { IndicatorsRepository, ReportFactsRepository } from './reports';
 import { PlanImportRepository, PlansRepository } from './plans';
 import { NotificationsRepository } from './notifications';
 import { ObligationsRepository } from './obligations';
@@ -18,6 +18,7 @@ const REPOSITORIES = [
   UnitTreeRepository,
   CalendarRepository,
   ReportFactsRepository,
+  IndicatorsRepository,
   PlanImportRepository,
   PlansRepository,
   ObligationsRepository,
