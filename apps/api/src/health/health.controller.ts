@@ -1,8 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Response } from 'express';
+import { DatabaseHealth } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import { Public } from '../auth/actor';
 
@@ -13,7 +12,7 @@ type Check = { status: 'ok' | 'error'; latencyMs: number; error?: string };
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabaseHealth,
     private readonly temporal: TemporalClientProvider,
   ) {}
 
@@ -30,7 +29,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [postgres, temporal] = await Promise.all([
-      timed(() => this.db.query('SELECT 1')),
+      timed(() => this.db.ping()),
       timed(async () => {
         const client = await this.temporal.get();
         await client.workflowService.getSystemInfo({});

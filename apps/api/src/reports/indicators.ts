@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound } from '@cchc/domain';
-import { AuditService, UnitTreeRepository } from '@cchc/persistence';
-import { today } from '../access/access.service';
+import { conflict, notFound } from '@cchc/domain';
+import { AuditRepository, IndicatorsRepository } from '@cchc/persistence';
+import { AccessService } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
-import { ReportsService } from './reports.service';
 
 class IndicatorFields {
   @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
@@ -55,39 +52,30 @@ export class UpdateIndicatorDto extends IndicatorFields {}
 @Injectable()
 export class IndicatorsService {
   constructor(
-    @InjectEntityManager() private readonly em: EntityManager,
-    private readonly tree: UnitTreeRepository,
-    private readonly audit: AuditService,
-    private readonly reports: ReportsService,
+    private readonly indicators: IndicatorsRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditRepository,
   ) {}
 
-  private async assertCatalogueAdmin(actor: Actor) {
-    if (!actor.roles.includes('admin'))
-      throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa danh mục chỉ tiêu');
-    if ((await this.tree.requireUnit(actor.unitId, today())).parentId !== null) {
-      throw forbidden('indicator.admin_of_root_only', 'Chỉ quản trị viên cấp cao nhất mới được sửa danh mục chỉ tiêu');
-    }
+  list() {
+    return this.indicators.catalogue();
   }
 
   async create(actor: Actor, dto: CreateIndicatorDto) {
-    await this.assertCatalogueAdmin(actor);
-    if ((await this.em.query(`SELECT 1 FROM indicators WHERE code = $1`, [dto.code])).length)
+    await this.access.authorizeNational(actor, 'catalogue.manage');
+    if (await this.indicators.exists(dto.code))
       throw conflict('indicator.exists', 'Mã chỉ tiêu đã tồn tại', { code: dto.code });
-    await this.em.query(
-      `INSERT INTO indicators (code, name, unit_of_measure, aggregation, category, value_type, active_from_year, active_to_year)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        dto.code,
-        dto.name,
-        dto.unitOfMeasure,
-        dto.aggregation ?? 'sum',
-        dto.category ?? 'other',
-        dto.valueType ?? 'integer',
-        dto.activeFromYear ?? 2000,
-        dto.activeToYear ?? null,
-      ],
-    );
-    const after = (await this.reports.catalogue()).find((i) => i.code === dto.code)!;
+    await this.indicators.insert({
+      code: dto.code,
+      name: dto.name,
+      unitOfMeasure: dto.unitOfMeasure,
+      aggregation: dto.aggregation ?? 'sum',
+      category: dto.category ?? 'other',
+      valueType: dto.valueType ?? 'integer',
+      activeFromYear: dto.activeFromYear ?? 2000,
+      activeToYear: dto.activeToYear ?? null,
+    });
+    const after = (await this.indicators.find(dto.code))!;
     await this.audit.record({
       actor: actorRef(actor),
       action: 'indicator.created',
@@ -101,26 +89,19 @@ export class IndicatorsService {
   }
 
   async update(actor: Actor, code: string, dto: UpdateIndicatorDto) {
-    await this.assertCatalogueAdmin(actor);
-    const before = (await this.reports.catalogue()).find((i) => i.code === code);
+    await this.access.authorizeNational(actor, 'catalogue.manage');
+    const before = await this.indicators.find(code);
     if (!before) throw notFound('indicator.not_found', 'Không tìm thấy chỉ tiêu', { code });
-    await this.em.query(
-      `UPDATE indicators SET name = coalesce($2, name), unit_of_measure = coalesce($3, unit_of_measure), aggregation = coalesce($4, aggregation),
-              category = coalesce($5, category), value_type = coalesce($6, value_type), active_from_year = coalesce($7, active_from_year),
-              active_to_year = CASE WHEN $9 THEN $8 ELSE active_to_year END, updated_at = now() WHERE code = $1`,
-      [
-        code,
-        dto.name ?? null,
-        dto.unitOfMeasure ?? null,
-        dto.aggregation ?? null,
-        dto.category ?? null,
-        dto.valueType ?? null,
-        dto.activeFromYear ?? null,
-        dto.activeToYear ?? null,
-        dto.activeToYear !== undefined,
-      ],
-    );
-    const after = (await this.reports.catalogue()).find((i) => i.code === code)!;
+    await this.indicators.update(code, {
+      name: dto.name,
+      unitOfMeasure: dto.unitOfMeasure,
+      aggregation: dto.aggregation,
+      category: dto.category,
+      valueType: dto.valueType,
+      activeFromYear: dto.activeFromYear,
+      activeToYear: dto.activeToYear,
+    });
+    const after = (await this.indicators.find(code))!;
     await this.audit.record({
       actor: actorRef(actor),
       action: 'indicator.updated',
@@ -139,14 +120,11 @@ export class IndicatorsService {
 @ApiBearerAuth()
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(
-    private readonly indicators: IndicatorsService,
-    private readonly reports: ReportsService,
-  ) {}
+  constructor(private readonly indicators: IndicatorsService) {}
 
   @Get()
   list() {
-    return this.reports.catalogue();
+    return this.indicators.list();
   }
 
   @Post()

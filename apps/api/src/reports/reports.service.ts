@@ -15,7 +15,13 @@ import {
   type ObligationCommand,
   type PeriodKind,
 } from '@cchc/domain';
-import { AuditService, ObligationsRepository, ReportFactsRepository, ReportsRepository } from '@cchc/persistence';
+import {
+  AuditService,
+  IndicatorsRepository,
+  ObligationsRepository,
+  ReportFactsRepository,
+  ReportsRepository,
+} from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationCommands } from '../obligations/obligation-commands.service';
@@ -31,13 +37,12 @@ export class ReportsService {
     private readonly facts: ReportFactsRepository,
     private readonly reports: ReportsRepository,
     private readonly obligations: ObligationsRepository,
+    private readonly indicators: IndicatorsRepository,
   ) {}
 
-  async catalogue(m: EntityManager = this.em): Promise<IndicatorDef[]> {
-    return m.query(
-      `SELECT code, name, unit_of_measure AS "unitOfMeasure", aggregation, category, value_type AS "valueType",
-              active_from_year AS "activeFromYear", active_to_year AS "activeToYear" FROM indicators ORDER BY code`,
-    );
+  /** The indicator catalogue (national data). */
+  catalogue(): Promise<IndicatorDef[]> {
+    return this.indicators.catalogue();
   }
 
   /** Creates or updates the draft report of a report obligation (the unit's own values and narrative). */

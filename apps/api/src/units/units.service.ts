@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { conflict, invalid } from '@cchc/domain';
-import { AuditService, UnitRow, UnitTreeRepository } from '@cchc/persistence';
+import { AuditRepository, UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import type { CreateUnitDto, MergeUnitsDto, UnitListQuery, UpdateUnitDto } from './units.dto';
@@ -16,7 +16,7 @@ export class UnitsService {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly tree: UnitTreeRepository,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async get(actor: Actor, id: string, asOf = today()): Promise<UnitRow> {

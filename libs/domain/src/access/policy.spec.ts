@@ -1,4 +1,13 @@
-import { ACTIONS, decide, decideFor, readScopeDepth, relationFromDepth, UnitRelation } from './policy';
+import {
+  ACTIONS,
+  decide,
+  decideFor,
+  decideNational,
+  NATIONAL_ACTIONS,
+  readScopeDepth,
+  relationFromDepth,
+  UnitRelation,
+} from './policy';
 import type { Role } from '../units/unit';
 
 const RELATIONS: UnitRelation[] = ['self', 'child', 'descendant', 'outside'];
@@ -86,5 +95,17 @@ describe('access policy', () => {
       expect(relationFromDepth(null)).toBe('outside');
     }
     expect(RELATIONS.map((r) => r)).toHaveLength(4);
+  });
+});
+
+describe('national data (indicator catalogue, working calendar)', () => {
+  it('is changed only by an admin of a top-level unit', () => {
+    for (const action of NATIONAL_ACTIONS) {
+      expect(decideNational(action, ['admin'], true)).toBe('allow');
+      expect(decideNational(action, ['admin'], false)).toBe('forbidden');
+      expect(decideNational(action, ['drafter', 'approver', 'reviewer'], true)).toBe('forbidden');
+      expect(decideNational(action, ['reviewer', 'admin'], true)).toBe('allow');
+      expect(decideNational(action, [], true)).toBe('forbidden');
+    }
   });
 });

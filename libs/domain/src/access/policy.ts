@@ -87,3 +87,28 @@ export function relationFromDepth(depth: number | null | undefined): UnitRelatio
   if (depth === null || depth === undefined || depth < 0) return 'outside';
   return depth === 0 ? 'self' : depth === 1 ? 'child' : 'descendant';
 }
+
+/**
+ * Actions on national data, which belongs to no unit: the indicator catalogue and the working calendar (holidays,
+ * swapped working days). Everyone reads them; changing them is for the granted roles of a top-level unit (one
+ * without a parent), since a change applies to every unit of the tree.
+ */
+export const NATIONAL_ACTIONS = [
+  'catalogue.manage', // create and edit indicators of the catalogue
+  'calendar.manage', // confirm or edit a year's holidays and swapped working days
+] as const;
+export type NationalAction = (typeof NATIONAL_ACTIONS)[number];
+
+const NATIONAL_POLICY: Record<NationalAction, readonly Role[]> = {
+  'catalogue.manage': ['admin'],
+  'calendar.manage': ['admin'],
+};
+
+/** allow, or forbidden (403: national data is readable by everyone, so a refusal never hides anything). */
+export function decideNational(
+  action: NationalAction,
+  roles: readonly Role[],
+  ownUnitIsTopLevel: boolean,
+): 'allow' | 'forbidden' {
+  return ownUnitIsTopLevel && roles.some((r) => NATIONAL_POLICY[action].includes(r)) ? 'allow' : 'forbidden';
+}
