@@ -8,7 +8,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   HeightRule,
@@ -35,7 +34,8 @@ const PT = (n: number) => n * 2;
 export const BODY_PT = 14;
 export const TABLE_PT = 12;
 
-const mm = convertMillimetersToTwip;
+/** Millimetres to twips, rounded (A4 = 11906 × 16838). */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
 export const PAGE = {
   width: mm(210),
   height: mm(297),

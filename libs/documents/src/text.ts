@@ -4,7 +4,7 @@ import { isLocalDate, toDdMmYyyy, toVietnameseLongDate, type LocalDate } from '@
 /** 1234567.5 → "1.234.567,5" (Vietnamese: dot groups thousands, comma marks decimals); at most `decimals` places. */
 export function formatNumber(n: number, decimals = 2): string {
   const factor = 10 ** decimals;
-  const rounded = Math.round(n * factor) / factor;
+  const rounded = (Math.sign(n) * Math.round(Math.abs(n) * factor)) / factor;
   const [int, frac] = Math.abs(rounded).toFixed(decimals).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const f = (frac ?? '').replace(/0+$/, '');
