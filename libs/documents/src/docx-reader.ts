@@ -52,3 +52,8 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
   );
   return { xml, paragraphs, tables, headers };
 }
+
+/** The two columns of a document header (its first table), each column's cells joined top to bottom. */
+export function headerColumns(table: string[][]): string[] {
+  return table[0].map((_, col) => table.map((row) => row[col] ?? '').join('\n'));
+}

@@ -78,31 +78,42 @@ function rule(columnTwips: number, widthMm: number, after = 0) {
   });
 }
 
-/** The two-column header, the number and the place-and-date line (Phụ lục I, ô 1–4). */
+/**
+ * The two-column header (Phụ lục I, ô 1–4): row 1 the issuer under its parent body | the national title and motto,
+ * each with its rule; row 2 the number | the place and date — so "Số:" and the date line share a line however
+ * long the names are.
+ */
 export function documentHeader(frame: DocumentFrame, type: 'KH' | 'BC'): Table {
   const { issuer } = frame;
   const left: Paragraph[] = [];
-  if (issuer.parentName) left.push(centred([run(upper(issuer.parentName), { size: 13 })]));
-  left.push(centred([run(upper(issuer.name), { bold: true, size: 13 })]));
-  left.push(rule(HEADER_LEFT, 22, 120));
-  left.push(centred([run(numberLine(type, issuer.abbreviation, frame.number, frame.symbol), { size: 13 })]));
-
+  if (issuer.parentName) left.push(centred([run(upper(issuer.parentName), { size: 12 })]));
+  left.push(centred([run(upper(issuer.name), { bold: true, size: 12 })]));
+  left.push(rule(HEADER_LEFT, 22));
   const right: Paragraph[] = [
     centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
     centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 13 })]),
-    rule(HEADER_RIGHT, 60, 120),
-    centred([run(placeDateLine(frame.place, frame.date, frame.year), { italics: true, size: 14 })]),
+    rule(HEADER_RIGHT, 60),
   ];
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, margins: CELL_MARGIN, children });
+  const lower = (text: string, italics: boolean) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 0, line: 240 },
+      children: [run(text, { italics, size: italics ? 14 : 13 })],
+    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [HEADER_LEFT, HEADER_RIGHT],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: [
+      new TableRow({ cantSplit: true, children: [cell(HEADER_LEFT, left), cell(HEADER_RIGHT, right)] }),
       new TableRow({
+        cantSplit: true,
         children: [
-          new TableCell({ width: { size: HEADER_LEFT, type: WidthType.DXA }, margins: CELL_MARGIN, children: left }),
-          new TableCell({ width: { size: HEADER_RIGHT, type: WidthType.DXA }, margins: CELL_MARGIN, children: right }),
+          cell(HEADER_LEFT, [lower(numberLine(type, issuer.abbreviation, frame.number, frame.symbol), false)]),
+          cell(HEADER_RIGHT, [lower(placeDateLine(frame.place, frame.date, frame.year), true)]),
         ],
       }),
     ],
@@ -141,7 +152,8 @@ export function bodyParagraph(text: string | ParagraphChild[], opts: { italics?:
 /** Every paragraph of a free text; `placeholder` (in italics) when it is empty. */
 export function bodyText(text: string | null | undefined, placeholder = '(Chưa có nội dung)'): Paragraph[] {
   const paras = paragraphsOf(text);
-  return paras.length ? paras.map((p) => bodyParagraph(p)) : [bodyParagraph(placeholder, { italics: true })];
+  if (paras.length) return paras.map((p) => bodyParagraph(p));
+  return placeholder ? [bodyParagraph(placeholder, { italics: true })] : [];
 }
 
 /** "I. MỤC ĐÍCH, YÊU CẦU" (level 1, bold capitals) or "1. Mục tiêu" (level 2, bold). */

@@ -216,8 +216,8 @@ export class ExportsService {
       keyof Narrative,
       NarrativeContribution[]
     >;
-    for (const r of childReports) {
-      if (!(await this.access.canRead(actor, r.unitId, asOf))) continue;
+    const readable = await Promise.all(childReports.map((r) => this.access.canRead(actor, r.unitId, asOf)));
+    for (const r of childReports.filter((_, i) => readable[i])) {
       for (const k of NARRATIVE_KEYS) {
         const text = r.narrative?.[k]?.trim();
         if (text) contributions[k].push({ unitName: r.name, text });
