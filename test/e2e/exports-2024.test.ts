@@ -291,7 +291,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     ).body;
     expect(d1.symbol).toMatch(/^\d+\/KH-SGDĐT$/); // numbered when approved
     expect(headerColumns(child.tables[0])[0]).toBe(
-      `ỦY BAN NHÂN DÂN TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: ${d1.symbol}`,
+      `UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: ${d1.symbol}`,
     );
     expect(child.paragraphs.join('\n')).toContain(
       'Thực hiện Kế hoạch số 163/KH-UBND ngày 25/12/2023 của Ủy ban nhân dân tỉnh Phước Vĩnh về tuyên truyền cải cách hành chính năm 2024, Sở Giáo dục và Đào tạo ban hành Kế hoạch như sau:',
@@ -348,7 +348,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     expect(decodedName(res.headers['content-disposition'])).toBe('Báo cáo tổng hợp Quý I năm 2024 - PV.docx');
     const doc = await readDocx(res.body);
     expect(headerColumns(doc.tables[0])[0]).toBe(
-      'ỦY BAN NHÂN DÂN TỈNH PHƯỚC VĨNH\nSỞ NỘI VỤ TỈNH PHƯỚC VĨNH\n\nSố:      /BC-SNV',
+      'UBND TỈNH PHƯỚC VĨNH\nSỞ NỘI VỤ TỈNH PHƯỚC VĨNH\n\nSố:      /BC-SNV',
     );
     expect(headerColumns(doc.tables[0])[1]).toContain('Phước Vĩnh, ngày 13 tháng 3 năm 2024');
     const [, indicators, levels, units, score] = doc.tables;
@@ -417,7 +417,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     const doc = await readDocx(res.body);
     const all = doc.paragraphs.join('\n');
     expect(headerColumns(doc.tables[0])[0]).toBe(
-      'ỦY BAN NHÂN DÂN TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố:      /BC-SGDĐT',
+      'UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố:      /BC-SGDĐT',
     );
     for (const outside of ['Trường Cao đẳng nghề số 4', 'Sở Lao động', 'Thiếu nhân lực', 'Sở Nội vụ tỉnh'])
       expect(all).not.toContain(outside);

@@ -4,6 +4,7 @@ import { buildAggregateReportDocument, buildPlanDocument, buildReportDocument, w
 import { headerColumns, readDocx } from './docx-reader';
 import { sampleAggregate, samplePlan, sampleReport, sampleWorkbook } from './samples';
 import { formatNumber, formatPercent, numberLine, placeDateLine, safeCellText } from './text';
+import { parentBodyLine } from './nd30';
 
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 
@@ -232,5 +233,13 @@ describe('review workbook', () => {
     expect(wb.getWorksheet('Theo đơn vị')!.getCell('C4').value).toBe("'+cmd");
     expect(wb.getWorksheet('Chậm, chưa gửi')!.getCell('D3').value).toBe("'@SUM(A1)");
     for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => expect(c.formula).toBeUndefined()));
+  });
+});
+
+describe('parentBodyLine', () => {
+  it('shortens a long people’s committee to UBND, keeps short names', () => {
+    expect(parentBodyLine('Ủy ban nhân dân tỉnh Phước Vĩnh')).toBe('UBND tỉnh Phước Vĩnh');
+    expect(parentBodyLine('Sở Giáo dục và Đào tạo')).toBe('Sở Giáo dục và Đào tạo');
+    expect(parentBodyLine('Bộ Nội vụ')).toBe('Bộ Nội vụ');
   });
 });

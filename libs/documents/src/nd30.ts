@@ -46,7 +46,7 @@ export const PAGE = {
 };
 /** Width of the text area in twips (165 mm). */
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-const HEADER_LEFT = mm(68);
+const HEADER_LEFT = mm(72);
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
 const SIGN_LEFT = mm(80);
 const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
@@ -79,6 +79,14 @@ function rule(columnTwips: number, widthMm: number, after = 0) {
 }
 
 /**
+ * The parent body as the header's first line: a long "Ủy ban nhân dân …" is written "UBND …", as the decree's
+ * samples do, so that it fits on one line of the column.
+ */
+export function parentBodyLine(name: string): string {
+  return name.length > 24 ? name.replace(/^(Ủy|Uỷ) ban nhân dân/i, 'UBND') : name;
+}
+
+/**
  * The two-column header (Phụ lục I, ô 1–4): row 1 the issuer under its parent body | the national title and motto,
  * each with its rule; row 2 the number | the place and date — so "Số:" and the date line share a line however
  * long the names are.
@@ -86,7 +94,7 @@ function rule(columnTwips: number, widthMm: number, after = 0) {
 export function documentHeader(frame: DocumentFrame, type: 'KH' | 'BC'): Table {
   const { issuer } = frame;
   const left: Paragraph[] = [];
-  if (issuer.parentName) left.push(centred([run(upper(issuer.parentName), { size: 12 })]));
+  if (issuer.parentName) left.push(centred([run(upper(parentBodyLine(issuer.parentName)), { size: 12 })]));
   left.push(centred([run(upper(issuer.name), { bold: true, size: 12 })]));
   left.push(rule(HEADER_LEFT, 22));
   const right: Paragraph[] = [
