@@ -290,9 +290,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
         .expect(200)
     ).body;
     expect(d1.symbol).toMatch(/^\d+\/KH-SGDĐT$/); // numbered when approved
-    expect(headerColumns(child.tables[0])[0]).toBe(
-      `UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: ${d1.symbol}`,
-    );
+    expect(headerColumns(child.tables[0])[0]).toBe(`UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: ${d1.symbol}`);
     expect(child.paragraphs.join('\n')).toContain(
       'Thực hiện Kế hoạch số 163/KH-UBND ngày 25/12/2023 của Ủy ban nhân dân tỉnh Phước Vĩnh về tuyên truyền cải cách hành chính năm 2024, Sở Giáo dục và Đào tạo ban hành Kế hoạch như sau:',
     );
@@ -347,9 +345,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     }).expect(200);
     expect(decodedName(res.headers['content-disposition'])).toBe('Báo cáo tổng hợp Quý I năm 2024 - PV.docx');
     const doc = await readDocx(res.body);
-    expect(headerColumns(doc.tables[0])[0]).toBe(
-      'UBND TỈNH PHƯỚC VĨNH\nSỞ NỘI VỤ TỈNH PHƯỚC VĨNH\n\nSố:      /BC-SNV',
-    );
+    expect(headerColumns(doc.tables[0])[0]).toBe('UBND TỈNH PHƯỚC VĨNH\nSỞ NỘI VỤ TỈNH PHƯỚC VĨNH\n\nSố:      /BC-SNV');
     expect(headerColumns(doc.tables[0])[1]).toContain('Phước Vĩnh, ngày 13 tháng 3 năm 2024');
     const [, indicators, levels, units, score] = doc.tables;
 
@@ -416,9 +412,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     }).expect(200);
     const doc = await readDocx(res.body);
     const all = doc.paragraphs.join('\n');
-    expect(headerColumns(doc.tables[0])[0]).toBe(
-      'UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố:      /BC-SGDĐT',
-    );
+    expect(headerColumns(doc.tables[0])[0]).toBe('UBND TỈNH PHƯỚC VĨNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố:      /BC-SGDĐT');
     for (const outside of ['Trường Cao đẳng nghề số 4', 'Sở Lao động', 'Thiếu nhân lực', 'Sở Nội vụ tỉnh'])
       expect(all).not.toContain(outside);
     const rollup = await rollupOf('PV.D1', 'approver', 'PV.D1');
@@ -521,6 +515,20 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
       year: 2024,
       unitId: await unitId('PV'),
     }).expect(404);
+  });
+
+  it('OpenAPI describes the binary responses and the error responses', async () => {
+    const spec = (await http().get('/docs/openapi.json').expect(200)).body;
+    for (const [path, type] of [
+      ['/plans/{id}/document.docx', DOCX],
+      ['/reports/{id}/document.docx', DOCX],
+      ['/units/{id}/aggregate-report.docx', DOCX],
+      ['/review/export.xlsx', XLSX],
+    ]) {
+      const op = spec.paths[path].get;
+      expect(op.responses['200'].content[type].schema).toEqual({ type: 'string', format: 'binary' });
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
+    }
   });
 
   it('LibreOffice renders each document: header lines on page 1 and a table (page 1 → docs/screenshots)', async () => {
