@@ -256,7 +256,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
     expect(decodedName(res.headers['content-disposition'])).toBe('Kế hoạch 163/KH-UBND - UBND năm 2024.docx');
     const doc = await readDocx(res.body);
     expect(headerColumns(doc.tables[0])).toEqual([
-      'ỦY BAN NHÂN DÂN TỈNH PHƯỚC VĨNH\n\nSố: 163/KH-UBND',
+      'ỦY BAN NHÂN DÂN\nTỈNH PHƯỚC VĨNH\n\nSố: 163/KH-UBND',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nPhước Vĩnh, ngày 25 tháng 12 năm 2023',
     ]);
     expect(doc.paragraphs).toContain('KẾ HOẠCH');

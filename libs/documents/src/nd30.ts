@@ -95,7 +95,10 @@ export function documentHeader(frame: DocumentFrame, type: 'KH' | 'BC'): Table {
   const { issuer } = frame;
   const left: Paragraph[] = [];
   if (issuer.parentName) left.push(centred([run(upper(parentBodyLine(issuer.parentName)), { size: 12 })]));
-  left.push(centred([run(upper(issuer.name), { bold: true, size: 12 })]));
+  // "ỦY BAN NHÂN DÂN / TỈNH BÌNH THUẬN" on two lines, as the decree's samples break it; other names wrap freely
+  const committee = issuer.name.match(/^((?:Ủy|Uỷ) ban nhân dân)\s+(.+)$/i);
+  for (const line of committee && issuer.name.length > 24 ? [committee[1], committee[2]] : [issuer.name])
+    left.push(centred([run(upper(line), { bold: true, size: 12 })]));
   left.push(rule(HEADER_LEFT, 22));
   const right: Paragraph[] = [
     centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
@@ -190,16 +193,16 @@ export function dataTable(columns: Column[], rows: string[][], opts: { boldLastR
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
   const alignment = (a?: Column['align']) =>
     a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  // Kept lean (table-level cell margins, the document's default font, no "not bold" flags): a 2,000-row table is
+  // 10,000 cells, and each property is an object the docx library builds and serialises.
   const cell = (text: string, i: number, header: boolean, bold: boolean) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : alignment(columns[i].align),
           spacing: { before: 0, after: 0 },
-          children: [run(text, { bold: header || bold, size: TABLE_PT })],
+          children: [new TextRun({ text, bold: header || bold || undefined, size: PT(TABLE_PT) })],
         }),
       ],
     });
@@ -207,6 +210,7 @@ export function dataTable(columns: Column[], rows: string[][], opts: { boldLastR
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
       new TableRow({
         tableHeader: true,
