@@ -18,6 +18,7 @@ import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
 import { PlanImportModule } from './plan-import/plan-import.module';
+import { ExportsModule } from './exports/exports.controller';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         PlanImportModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

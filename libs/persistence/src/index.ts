@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './obligations';
 export * from './users';
 export * from './health';
+export * from './exports';

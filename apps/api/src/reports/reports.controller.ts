@@ -66,5 +66,6 @@ export class ReportsController {
   imports: [ObligationsModule],
   controllers: [ReportsController, IndicatorsController],
   providers: [ReportsService, RollupService, IndicatorsService],
+  exports: [ReportsService, RollupService],
 })
 export class ReportsModule {}
