@@ -12,7 +12,8 @@ import { TestDatabase } from '../support/database';
 import { binary, renderDocx } from '../support/documents';
 import { startStack, Stack } from '../support/stack';
 import { eventually } from '../support/worker';
-import { seedDemo } from '../../apps/api/src/cli/demo-seeder';
+import { hashPassword } from '../../apps/api/src/auth/passwords';
+import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
 import { DEMO_PASSWORD, demoUserEmail, type SeedUnit } from '../../libs/persistence/src/seed';
 import { headerColumns, readDocx } from '../../libs/documents/src/docx-reader';
 import { formatNumber, formatPercent } from '../../libs/documents/src/text';
@@ -169,7 +170,7 @@ describe('documents out: Nghị định 30 Word files and the review spreadsheet
   beforeAll(async () => {
     stack = await startStack({
       startAt: '2024-01-02T01:00:00Z',
-      prepare: async (d) => void (await seedDemo(d.dataSource.manager, UNITS)),
+      prepare: async (d) => void (await seedDemo(d.dataSource.manager, hashPassword, UNITS)),
     });
     ({ db, api } = stack);
   });

@@ -4,11 +4,12 @@ import { EntityManager } from 'typeorm';
 import type { PlanScope, PlanStatus, PlanTarget, ReminderPolicy, ReportSchedule, SigningForm } from '@cchc/domain';
 import { inScope, type UnitScope } from '../units/unit-scope';
 
+/** Người ký: the signer's name and title, the signing form (KT./TM./Q.…) and the head signed for. */
 export interface PlanSigner {
-  form?: SigningForm | null;
-  title?: string | null;
-  name?: string | null;
-  [k: string]: unknown;
+  name: string;
+  title: string;
+  signingForm?: SigningForm | null;
+  onBehalfOf?: string | null;
 }
 
 /** A plan as every reader sees it. Calendar dates are 'YYYY-MM-DD'; instants are Dates. */
