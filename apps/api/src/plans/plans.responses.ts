@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OBLIGATION_KINDS, OBLIGATION_STATUSES, PERIOD_KINDS } from '@cchc/domain';
+import { ANY_JSON, JSON_OBJECT } from '../http/json-schema';
+import { ScopeDto, SectionsDto, SignerDto, TargetDto } from './plans.dto';
+
+const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const;
+
+export class YearRelativeDayResponse {
+  @ApiProperty({ enum: [-1, 0, 1], example: 0 }) yearOffset: number;
+  @ApiProperty({ example: 3 }) month: number;
+  @ApiProperty({ example: 14 }) day: number;
+}
+
+export class ReportPeriodRuleResponse {
+  @ApiProperty({ enum: PERIOD_KINDS }) period: string;
+  @ApiProperty({ example: 3 }) dueMonth: number;
+  @ApiProperty({ example: 10 }) dueDay: number;
+  @ApiPropertyOptional({ example: 0, description: 'Due in year Y + this' }) dueYearOffset?: number;
+  @ApiProperty({ type: YearRelativeDayResponse }) cutoffFrom: YearRelativeDayResponse;
+  @ApiProperty({ type: YearRelativeDayResponse }) cutoffTo: YearRelativeDayResponse;
+}
+
+export class ReminderPolicyResponse {
+  @ApiProperty({ type: [Number], example: [7, 3, 1] }) daysBefore: number[];
+  @ApiProperty() onTheDay: boolean;
+  @ApiProperty({ example: 3 }) overdueEveryDays: number;
+  @ApiProperty({ example: 30 }) overdueForDays: number;
+  @ApiProperty({ example: '08:00' }) sendAtLocalTime: string;
+  @ApiProperty() workingDaysOnly: boolean;
+}
+
+export class PlanResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The obligation this plan answers (null for a top-level plan)',
+  })
+  obligationId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentPlanId: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 163 }) number: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '163/KH-UBND' }) symbol: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) issuePlace: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) issueDate: string | null;
+  @ApiProperty({ nullable: true, type: SignerDto }) signer: SignerDto | null;
+  @ApiProperty({ type: [String] }) recipients: string[];
+  @ApiProperty({ nullable: true, type: String }) parentPlanRef: string | null;
+  @ApiProperty({ type: SectionsDto }) sections: SectionsDto;
+  @ApiProperty({ type: [TargetDto] }) targets: TargetDto[];
+  @ApiProperty({ format: 'date' }) childDeadline: string;
+  @ApiProperty({ type: [ReportPeriodRuleResponse] }) reportSchedule: ReportPeriodRuleResponse[];
+  @ApiProperty({ type: ReminderPolicyResponse }) reminderPolicy: ReminderPolicyResponse;
+  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
+  @ApiProperty({
+    enum: [...PLAN_STATUSES, 'issuing'],
+    description: '`issuing`: answered by POST /plans/{id}/issue while the cascade starts',
+  })
+  status: string;
+  @ApiProperty({ example: 0 }) submissionCount: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class PlanVersionResponse {
+  @ApiProperty({ example: 1 }) versionNo: number;
+  @ApiProperty({ ...JSON_OBJECT, description: 'The plan as submitted' }) content: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ example: 'user:…' }) submittedBy: string;
+  @ApiProperty({ enum: ['approved', 'returned'], nullable: true, type: String }) decision: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class ContentChangeResponse {
+  @ApiProperty({ example: 'targets[0].amount' }) path: string;
+  @ApiProperty({ ...ANY_JSON }) before: unknown;
+  @ApiProperty({ ...ANY_JSON }) after: unknown;
+}
+
+export class PlanDiffResponse {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [ContentChangeResponse] }) changes: ContentChangeResponse[];
+}
+
+/** The answer of a workflow transition (submit, approve, return). */
+export class TransitionResultResponse {
+  @ApiProperty({ format: 'uuid' }) obligationId: string;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) from: string;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) to: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: Number }) versionNo: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) submittedOnTime: boolean | null;
+}
+
+export class ObligationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: OBLIGATION_KINDS }) kind: string;
+  @ApiProperty({ enum: ['', ...PERIOD_KINDS], description: 'Report period; empty for a plan' }) period: string;
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) status: string;
+  @ApiProperty({ example: 'Chưa soạn' }) statusLabel: string;
+  @ApiProperty({ format: 'uuid' }) sourcePlanId: string;
+  @ApiProperty() sourcePlanTitle: string;
+  @ApiProperty({ nullable: true, type: String }) sourcePlanSymbol: string | null;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ format: 'uuid' }) parentUnitId: string;
+  @ApiProperty() parentUnitName: string;
+  @ApiProperty({ format: 'date', description: 'Deadline as written' }) nominalDeadline: string;
+  @ApiProperty({ format: 'date', description: 'Deadline shifted to a working day' }) deadline: string;
+  @ApiProperty({ format: 'date-time' }) deadlineEndsAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) firstSubmittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastSubmittedAt: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) submittedOnTime: boolean | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The plan that fulfils it' })
+  planId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Calendar days to the deadline; negative when late; null once submitted',
+  })
+  daysLeft: number | null;
+  @ApiProperty({ description: 'Submitted after the deadline, or not submitted and the deadline has passed' })
+  late: boolean;
+}
+
+export class InboxItemResponse extends ObligationResponse {
+  @ApiProperty({ nullable: true, type: String }) planTitle: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Submission count of the plan' }) versionNo: number | null;
+}
+
+export class ObligationTransitionResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: ['start_draft', 'submit', 'approve', 'return', 'extend_deadline'] }) command: string;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) from: string;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) to: string;
+  @ApiProperty() actor: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: Number }) versionNo: number | null;
+}
+
+export class ObligationDetailResponse extends ObligationResponse {
+  @ApiProperty({ type: [ObligationTransitionResponse] }) transitions: ObligationTransitionResponse[];
+}
