@@ -79,11 +79,14 @@ export class ContractValidator {
     }
     const validate = this.cache.get(key);
     if (!validate) return body === undefined ? [] : [`${where}: JSON body but no application/json schema documented`];
-    if (validate(body)) return [];
-    return (validate.errors ?? []).map(
-      (e) =>
-        `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params && Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`,
-    );
+    // What the client receives: Dates become strings, undefined fields disappear.
+    const received = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+    if (validate(received)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const params = e.params && Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : '';
+      const got = JSON.stringify(valueAt(received, e.instancePath))?.slice(0, 120);
+      return `${where}: ${e.instancePath || '(body)'} ${e.message}${params}; got ${got}`;
+    });
   }
 
   /** Every operation of the document, for the completeness check. */
@@ -94,6 +97,14 @@ export class ContractValidator {
         .map(([method, operation]) => ({ method, path, operation })),
     );
   }
+}
+
+function valueAt(body: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((v, k) => (v === null || v === undefined ? v : v[k]), body);
 }
 
 /** Installs the checking middleware; call before app.init(), then `load()` after it (reads the served document). */

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -8,6 +15,8 @@ import { AuditService, UnitTreeRepository } from '@cchc/persistence';
 import { today } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { ReportsService } from './reports.service';
+import { ApiErrors } from '../http/api-errors';
+import { IndicatorResponse } from './reports.responses';
 
 class IndicatorFields {
   @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
@@ -145,16 +154,22 @@ export class IndicatorsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [IndicatorResponse], description: 'The national indicator catalogue' })
+  @ApiErrors(401)
   list() {
     return this.reports.catalogue();
   }
 
   @Post()
+  @ApiCreatedResponse({ type: IndicatorResponse })
+  @ApiErrors(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateIndicatorDto) {
     return this.indicators.create(actor, dto);
   }
 
   @Patch(':code')
+  @ApiOkResponse({ type: IndicatorResponse })
+  @ApiErrors(400, 401, 403, 404)
   update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateIndicatorDto) {
     return this.indicators.update(actor, code, dto);
   }
