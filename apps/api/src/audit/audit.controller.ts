@@ -1,5 +1,7 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { AuditPageResponse } from './audit.responses';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -65,6 +67,8 @@ export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditPageResponse, description: 'Entries of units the caller may read, newest first' })
+  @ApiErrors(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @Query() q: AuditQuery) {
     return this.audit.list(actor, q);
   }

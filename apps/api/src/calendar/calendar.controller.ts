@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Injectable, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { CalendarYearResponse } from './calendar.responses';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { forbidden, resolveDeadline, toDateParts, invalid } from '@cchc/domain';
@@ -92,11 +94,15 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
+  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiErrors(400, 401)
   get(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
     return this.service.get(year);
   }
 
   @Put(':year')
+  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiErrors(400, 401, 403)
   put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);
   }

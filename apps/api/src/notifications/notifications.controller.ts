@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Injectable, Module, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import {
+  MarkedReadResponse,
+  NotificationPageResponse,
+  NotificationReadResponse,
+  UnreadCountResponse,
+} from './notifications.responses';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -73,23 +80,31 @@ export class NotificationsController {
   constructor(private readonly service: NotificationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationPageResponse, description: 'The caller’s notifications, newest first' })
+  @ApiErrors(400, 401)
   list(@CurrentActor() actor: Actor, @Query() q: NotificationQuery) {
     return this.service.list(actor, q);
   }
 
   @Get('unread-count')
+  @ApiOkResponse({ type: UnreadCountResponse })
+  @ApiErrors(401)
   unread(@CurrentActor() actor: Actor) {
     return this.service.unreadCount(actor);
   }
 
   @Post('read-all')
   @HttpCode(200)
+  @ApiOkResponse({ type: MarkedReadResponse })
+  @ApiErrors(401)
   readAll(@CurrentActor() actor: Actor) {
     return this.service.markAllRead(actor);
   }
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: NotificationReadResponse })
+  @ApiErrors(400, 401, 404)
   read(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.service.markRead(actor, id);
   }
