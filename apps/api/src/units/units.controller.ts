@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { DomainError } from '@cchc/domain';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -132,16 +121,14 @@ export class UnitsController {
   }
 
   @Post(':id/move')
-  @HttpCode(200)
-  @ApiOkResponse({ type: UnitResponse })
+  @ApiCreatedResponse({ type: UnitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   move(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: MoveUnitDto) {
     return this.units.move(actor, id, dto.newParentId, dto.effectiveDate);
   }
 
   @Post(':id/deactivate')
-  @HttpCode(200)
-  @ApiOkResponse({ type: UnitResponse })
+  @ApiCreatedResponse({ type: UnitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   deactivate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: DeactivateUnitDto) {
     return this.units.deactivate(actor, id, dto.effectiveDate);
