@@ -16,6 +16,7 @@ import { PlansModule } from './plans/plans.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
+import { PlanImportModule } from './plan-import/plan-import.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         ReportsModule,
+        PlanImportModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

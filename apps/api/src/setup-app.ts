@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { NfcPipe } from './http/nfc.pipe';
 import { createValidationPipe } from './http/validation';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the real setup. */
 export function setupApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NfcPipe(), createValidationPipe()); // NFC first: validation sees composed text
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('CCHC — kế hoạch tuyên truyền cải cách hành chính')

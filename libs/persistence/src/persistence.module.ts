@@ -5,6 +5,17 @@ import { dataSourceOptions } from './data-source';
 import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
+import { ReportFactsRepository } from './reports';
+import { PlanImportRepository } from './plans';
+
+/** Every repository: the one owner of its tables (see README, "Folders"). */
+const REPOSITORIES = [
+  AuditService,
+  UnitTreeRepository,
+  CalendarRepository,
+  ReportFactsRepository,
+  PlanImportRepository,
+];
 
 @Global()
 @Module({
@@ -14,7 +25,7 @@ import { CalendarRepository } from './calendar';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService, UnitTreeRepository, CalendarRepository],
-  exports: [AuditService, UnitTreeRepository, CalendarRepository],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
 })
 export class PersistenceModule {}

@@ -20,6 +20,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
+    // the DTO instance names the field's Vietnamese label (validation-messages.ts); never sent to the client
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const first = Object.values(fields)[0]?.[0];

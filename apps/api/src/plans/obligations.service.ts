@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { inScope } from '@cchc/persistence';
 import { Clock } from '@cchc/config';
-import { daysLeft, notFound, STATUS_LABELS, type ObligationStatus } from '@cchc/domain';
+import {
+  daysLeft,
+  notFound,
+  restsOnProvisionalCalendar,
+  STATUS_LABELS,
+  type ObligationStatus,
+  type WorkingCalendar,
+} from '@cchc/domain';
+import { CalendarRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationCommands } from './obligation-commands.service';
@@ -28,6 +37,8 @@ export interface ObligationView {
   daysLeft: number | null;
   /** Submitted after the deadline, or not submitted and the deadline has passed. */
   late: boolean;
+  /** The deadline's shift rests on a provisional (not yet confirmed) calendar year. */
+  provisional: boolean;
   [k: string]: unknown;
 }
 
@@ -39,6 +50,7 @@ export class ObligationsService {
     private readonly access: AccessService,
     private readonly commands: ObligationCommands,
     private readonly clock: Clock,
+    private readonly calendar: CalendarRepository,
   ) {}
 
   /** What my unit owes its parent. */
@@ -59,13 +71,18 @@ export class ObligationsService {
   ): Promise<ObligationView[]> {
     const unitId = q.unitId ?? actor.unitId;
     await this.access.authorize(actor, 'unit.read', unitId);
+    // Only obligations of units the caller may read (a drafter sees its own unit's, not its children's).
+    const params: unknown[] = [unitId, q.year ?? null, q.kind ?? null, q.status ?? null];
+    const scope = inScope(this.access.readScope(actor), 'o.unit_id', params, { yearColumn: 'o.year' });
     const rows = await this.em.query(
       `SELECT ${OBLIGATION_COLUMNS} ${FROM}
         WHERE o.${column} = $1 AND ($2::int IS NULL OR o.year = $2) AND ($3::text IS NULL OR o.kind = $3) AND ($4::text IS NULL OR o.status = $4)
+          AND ${scope}
         ORDER BY ${order}`,
-      [unitId, q.year ?? null, q.kind ?? null, q.status ?? null],
+      params,
     );
-    return rows.map((r: Record<string, any>) => this.view(r));
+    const cal = await this.calendar.calendar();
+    return rows.map((r: Record<string, any>) => this.view(r, cal));
   }
 
   /** Approval inbox: submissions of my unit's direct children waiting for a decision, oldest first. */
@@ -78,7 +95,8 @@ export class ObligationsService {
         ORDER BY o.last_submitted_at, o.id`,
       [actor.unitId],
     );
-    return rows.map((r: Record<string, any>) => this.view(r));
+    const cal = await this.calendar.calendar();
+    return rows.map((r: Record<string, any>) => this.view(r, cal));
   }
 
   async get(actor: Actor, id: string): Promise<ObligationView & { transitions: unknown[] }> {
@@ -90,7 +108,7 @@ export class ObligationsService {
          FROM obligation_transitions WHERE obligation_id = $1 ORDER BY seq`,
       [id],
     );
-    return { ...this.view(row), transitions };
+    return { ...this.view(row, await this.calendar.calendar()), transitions };
   }
 
   /** The parent's approver moves a child's deadline (reminders follow the new one). */
@@ -112,7 +130,7 @@ export class ObligationsService {
    * Late = first submitted after the deadline, or not submitted when the workflow's deadline timer fired
    * (the `overdue` flag): the workflow's time is the authority, not this process's clock.
    */
-  private view(r: Record<string, any>): ObligationView {
+  private view(r: Record<string, any>, cal: WorkingCalendar): ObligationView {
     const submitted = r.firstSubmittedAt !== null;
     const deadline = { nominal: r.nominalDeadline, effective: r.deadline, endsAt: new Date(r.deadlineEndsAt) };
     return {
@@ -120,6 +138,7 @@ export class ObligationsService {
       statusLabel: STATUS_LABELS[r.status as ObligationStatus],
       daysLeft: submitted ? null : daysLeft(deadline as never, this.clock.now()),
       late: submitted ? r.submittedOnTime === false : r.overdue === true,
+      provisional: restsOnProvisionalCalendar(r.nominalDeadline, r.deadline, cal),
     } as ObligationView;
   }
 }

@@ -17,7 +17,7 @@ import {
   validateReminderPolicy,
   validateReportSchedule,
 } from '@cchc/domain';
-import { AuditService } from '@cchc/persistence';
+import { AuditService, inScope } from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
 import { PLAN_CASCADE_WORKFLOW, type PlanCascadeInput } from '@cchc/contracts';
 import { AccessService } from '../access/access.service';
@@ -172,15 +172,14 @@ export class PlansService {
   }
 
   async list(actor: Actor, q: PlanListQuery): Promise<PlanView[]> {
-    const { rootUnitId, maxDepth } = this.access.readScope(actor);
     if (q.unitId) await this.access.authorize(actor, 'unit.read', q.unitId);
+    const params: unknown[] = [q.year ?? null, q.unitId ?? null];
+    const scope = inScope(this.access.readScope(actor), 'p.unit_id', params, { yearColumn: 'p.year' });
     return this.em.query(
       `SELECT ${PLAN_COLUMNS} FROM plans p
-         JOIN unit_closure c ON c.descendant_id = p.unit_id AND c.ancestor_id = $1 AND ($2::int IS NULL OR c.depth <= $2)
-              AND c.valid_from <= make_date(p.year, 12, 31) AND c.valid_to > make_date(p.year, 1, 1)
-        WHERE ($3::int IS NULL OR p.year = $3) AND ($4::uuid IS NULL OR p.unit_id = $4)
-        GROUP BY p.id ORDER BY p.year DESC, p.created_at LIMIT 500`,
-      [rootUnitId, maxDepth, q.year ?? null, q.unitId ?? null],
+        WHERE ($1::int IS NULL OR p.year = $1) AND ($2::uuid IS NULL OR p.unit_id = $2) AND ${scope}
+        ORDER BY p.year DESC, p.created_at LIMIT 500`,
+      params,
     );
   }
 

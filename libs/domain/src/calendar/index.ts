@@ -1,3 +1,4 @@
 export * from './local-date';
+export * from './lunar-calendar';
 export * from './holiday-calendar';
 export * from './deadline';
