@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Injectable, Logger, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
-import { CalendarYearResponse } from './calendar.responses';
+import { CalendarYearResponse, CalendarYearSavedResponse } from './calendar.responses';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Clock } from '@cchc/config';
@@ -157,7 +157,7 @@ export class CalendarController {
   }
 
   @Put(':year')
-  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiOkResponse({ type: CalendarYearSavedResponse })
   @ApiErrors(400, 401, 403)
   put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);

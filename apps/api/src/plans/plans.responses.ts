@@ -132,6 +132,8 @@ export class ObligationResponse {
   daysLeft: number | null;
   @ApiProperty({ description: 'Submitted after the deadline, or not submitted and the deadline has passed' })
   late: boolean;
+  @ApiProperty({ description: 'The deadline’s shift rests on a provisional (not yet confirmed) calendar year' })
+  provisional: boolean;
 }
 
 export class InboxItemResponse extends ObligationResponse {
