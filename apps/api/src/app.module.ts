@@ -13,6 +13,7 @@ import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { PlansModule } from './plans/plans.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
@@ -33,6 +34,7 @@ export class AppModule {
         UnitsModule,
         UsersModule,
         AuditModule,
+        ObligationsModule,
         PlansModule,
         CalendarModule,
         NotificationsModule,

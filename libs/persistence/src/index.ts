@@ -6,3 +6,4 @@ export * from './units';
 export * from './calendar';
 export * from './reports';
 export * from './plans';
+export * from './obligations';

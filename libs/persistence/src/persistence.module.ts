@@ -6,13 +6,16 @@ import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { ReportFactsRepository } from './reports';
-import { PlanImportRepository } from './plans';
+import { PlanImportRepository, PlansRepository } from './plans';
+import { ObligationsRepository } from './obligations';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
   AuditService,
   UnitTreeRepository,
   CalendarRepository,
+  PlansRepository,
+  ObligationsRepository,
   ReportFactsRepository,
   PlanImportRepository,
 ];

@@ -10,8 +10,8 @@ import { AuditService, CalendarRepository, UnitTreeRepository } from '@cchc/pers
 import { today } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { IsLocalDate } from '../http/common.dto';
-import { ObligationCommands } from '../plans/obligation-commands.service';
-import { PlansModule } from '../plans/plans.module';
+import { ObligationCommands } from '../obligations/obligation-commands.service';
+import { ObligationsModule } from '../obligations/obligations.module';
 
 export class CalendarEntryDto {
   @ApiProperty({ example: '2026-02-16' }) @IsLocalDate() date: string;
@@ -164,5 +164,5 @@ export class CalendarController {
   }
 }
 
-@Module({ imports: [PlansModule], controllers: [CalendarController], providers: [CalendarService] })
+@Module({ imports: [ObligationsModule], controllers: [CalendarController], providers: [CalendarService] })
 export class CalendarModule {}

@@ -141,7 +141,7 @@ export class PlanImportResponse {
   })
   defaults: string[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The draft plan (as GET /plans/:id)' })
-  plan: Record<string, unknown>;
+  plan: object;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) confirmedAt: string | null;
 }

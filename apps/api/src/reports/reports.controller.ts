@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Module, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
-import { TransitionResultResponse } from '../plans/plans.responses';
+import { TransitionResultResponse } from '../obligations/obligations.responses';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
-import { PlansModule } from '../plans/plans.module';
+import { ObligationsModule } from '../obligations/obligations.module';
 import { ReturnPlanDto } from '../plans/plans.dto';
 import { ReviewQuery, RollupQuery, SaveReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -89,7 +89,7 @@ export class ReportsController {
 }
 
 @Module({
-  imports: [PlansModule],
+  imports: [ObligationsModule],
   controllers: [ReportsController, IndicatorsController],
   providers: [ReportsService, RollupService, IndicatorsService],
 })

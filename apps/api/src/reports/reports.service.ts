@@ -17,7 +17,7 @@ import {
 import { AuditService, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
-import { ObligationCommands } from '../plans/obligation-commands.service';
+import { ObligationCommands } from '../obligations/obligation-commands.service';
 import type { SaveReportDto } from './reports.dto';
 
 const EDITABLE = ['pending', 'draft', 'returned'];

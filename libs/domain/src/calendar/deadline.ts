@@ -40,7 +40,7 @@ export function restsOnProvisionalCalendar(nominal: LocalDate, effective: LocalD
 }
 
 /** Vietnam calendar days from today (as of `now`) to the effective day: 0 on the day, negative once late. */
-export function daysLeft(deadline: Deadline, now: Date): number {
+export function daysLeft(deadline: Pick<Deadline, 'effective'>, now: Date): number {
   return diffDays(localDateOf(now), deadline.effective);
 }
 
