@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Injectable, Logger, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { CalendarYearResponse, CalendarYearSavedResponse } from './calendar.responses';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Clock } from '@cchc/config';
@@ -144,11 +146,15 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
+  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiErrors(400, 401)
   get(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
     return this.service.get(year);
   }
 
   @Put(':year')
+  @ApiOkResponse({ type: CalendarYearSavedResponse })
+  @ApiErrors(400, 401, 403)
   put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);
   }

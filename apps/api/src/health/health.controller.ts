@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthResponse, ReadinessResponse } from './health.responses';
 import type { Response } from 'express';
 import { DatabaseHealth } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
@@ -18,15 +19,15 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('health')
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({ type: HealthResponse, description: 'The process is alive' })
   health() {
     return { status: 'ok' };
   }
 
   /** Readiness: PostgreSQL and Temporal are reachable. */
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL and Temporal reachable' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'PostgreSQL and Temporal reachable' })
+  @ApiServiceUnavailableResponse({ type: ReadinessResponse, description: 'A dependency is down' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [postgres, temporal] = await Promise.all([
       timed(() => this.db.ping()),

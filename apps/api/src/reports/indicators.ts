@@ -1,10 +1,19 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { conflict, notFound } from '@cchc/domain';
 import { AuditRepository, IndicatorsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
+import { ApiErrors } from '../http/api-errors';
+import { IndicatorResponse } from './reports.responses';
 
 class IndicatorFields {
   @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
@@ -123,16 +132,22 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [IndicatorResponse], description: 'The national indicator catalogue' })
+  @ApiErrors(401)
   list() {
     return this.indicators.list();
   }
 
   @Post()
+  @ApiCreatedResponse({ type: IndicatorResponse })
+  @ApiErrors(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateIndicatorDto) {
     return this.indicators.create(actor, dto);
   }
 
   @Patch(':code')
+  @ApiOkResponse({ type: IndicatorResponse })
+  @ApiErrors(400, 401, 403, 404)
   update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateIndicatorDto) {
     return this.indicators.update(actor, code, dto);
   }
