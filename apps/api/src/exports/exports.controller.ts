@@ -1,14 +1,13 @@
-import { Controller, Get, Module, Param, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Module, Param, Query, StreamableFile } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiResponse,
+  getSchemaPath,
   ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { DocumentSourcesRepository } from '@cchc/persistence';
 import { Actor, CurrentActor } from '../auth/actor';
@@ -39,20 +38,25 @@ const binary = (type: string, description: string) =>
     },
   });
 
-const errors = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
-  ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Chưa đăng nhập' })(target, key, descriptor);
-  ApiForbiddenResponse({ type: ErrorResponse, description: 'Trong phạm vi nhưng không có quyền' })(
-    target,
-    key,
-    descriptor,
+/** Errors answer JSON (the one ErrorResponse shape) even though the success is a file. */
+const errors = () =>
+  applyDecorators(
+    ApiExtraModels(ErrorResponse),
+    ...(
+      [
+        [400, 'Tham số không hợp lệ'],
+        [401, 'Chưa đăng nhập'],
+        [403, 'Trong phạm vi nhưng không có quyền'],
+        [404, 'Không có hoặc ngoài phạm vi được xem'],
+      ] as const
+    ).map(([status, description]) =>
+      ApiResponse({
+        status,
+        description,
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } } },
+      }),
+    ),
   );
-  ApiNotFoundResponse({ type: ErrorResponse, description: 'Không có hoặc ngoài phạm vi được xem' })(
-    target,
-    key,
-    descriptor,
-  );
-  ApiBadRequestResponse({ type: ErrorResponse, description: 'Tham số không hợp lệ' })(target, key, descriptor);
-};
 
 /** Documents out: Nghị định 30 Word files and the review spreadsheet, scoped like the data they contain. */
 @ApiTags('exports')
