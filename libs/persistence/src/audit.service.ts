@@ -42,6 +42,19 @@ export class AuditService {
     );
   }
 
+  /**
+   * The last day (Vietnam time, 'YYYY-MM-DD') on which something was recorded about the unit — sign-ins
+   * aside — or null. A dated change that would end the unit before that day would rewrite history.
+   */
+  async lastActivityDate(unitId: string, manager: EntityManager = this.em): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT to_char(max(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD') AS last
+         FROM audit_log WHERE unit_id = $1 AND action NOT LIKE 'auth.%'`,
+      [unitId],
+    );
+    return row?.last ?? null;
+  }
+
   /** Records the entry. With an idempotency key a repeated call returns the first entry instead of a new one. */
   async record(entry: AuditEntry, manager: EntityManager = this.em): Promise<AuditLogEntity> {
     const values = {
