@@ -88,6 +88,72 @@ describe('security (e2e)', () => {
     });
   });
 
+  describe('no input gives a 500', () => {
+    const expectClean = (res: request.Response, status: number[]) => {
+      expect(status).toContain(res.status);
+      expect(res.body.code).toMatch(/^[a-z_]+\.[a-z_.]+$/);
+      expect(res.body.message).toMatch(/[àáảãạăâđêôơưộệếềờớ]/i);
+    };
+
+    it('JSON nested 5,000 deep', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+      const res = await http()
+        .patch(`/units/${demo.unitId('BTH.STP')}`)
+        .set(as(admin))
+        .set('content-type', 'application/json')
+        .send(`{"name":"Sở Tư pháp","x":${deep}}`);
+      expectClean(res, [400]);
+      expect(res.body.code).toBe('request.too_deep');
+      const put = await http()
+        .put('/reports')
+        .set(as(admin))
+        .set('content-type', 'application/json')
+        .send(`{"obligationId":"00000000-0000-4000-8000-000000000000","values":${deep}}`);
+      expectClean(put, [400]);
+    });
+
+    it('a NUL character in text', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      const res = await http()
+        .patch(`/units/${demo.unitId('BTH.STP')}`)
+        .set(as(admin))
+        .send({ name: 'Sở Tư\u0000 pháp' });
+      expectClean(res, [400]);
+      expect(res.body.code).toBe('request.invalid_character');
+      const q = await http().get('/units').query({ q: 'a\u0000b' }).set(as(admin));
+      expectClean(q, [400]);
+    });
+
+    it('an integer overflow in /plans/:id/diff?from=', async () => {
+      const approver = await demo.token('approver', 'BTH');
+      const plan = await http()
+        .post('/plans')
+        .set(as(approver))
+        .send({ unitId: demo.unitId('BTH'), year: 2026, title: 'Kế hoạch tuyên truyền CCHC năm 2026' });
+      const id = plan.body.id ?? '00000000-0000-4000-8000-000000000000';
+      const res = await http().get(`/plans/${id}/diff`).query({ from: '99999999999', to: '1' }).set(as(approver));
+      expectClean(res, [400]);
+    });
+
+    it('an impossible date in /audit?from=', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      for (const from of ['2024-02-30', '2024-13-01T00:00:00Z', '99999-01-01']) {
+        const res = await http().get('/audit').query({ from }).set(as(admin));
+        expectClean(res, [400]);
+      }
+      await http().get('/audit').query({ from: '2024-02-29T10:00:00+07:00' }).set(as(admin)).expect(200);
+    });
+
+    it('POST /indicators without its required fields', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      const res = await http().post('/indicators').set(as(admin)).send({ code: 'ZALO_POSTS' });
+      expectClean(res, [400]);
+      expect(Object.keys(res.body.details.fields).sort()).toEqual(['name', 'unitOfMeasure']);
+      expect(await auditCount(`action = 'indicator.created'`)).toBe(0);
+    });
+  });
+
   describe('accepted but wrong', () => {
     it('a PATCH that changes nothing writes nothing and audits nothing', async () => {
       const admin = await demo.token('admin', 'BTH');
@@ -103,6 +169,59 @@ describe('security (e2e)', () => {
       await http().patch(`/users/${userId}`).set(as(admin)).send({}).expect(200);
       await http().patch(`/users/${userId}`).set(as(admin)).send({ fullName: full_name }).expect(200);
       expect(await auditCount()).toBe(before);
+    });
+
+    it('an indicator active from 2030 to 2001 (422)', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      const res = await http()
+        .post('/indicators')
+        .set(as(admin))
+        .send({
+          code: 'BACKWARDS',
+          name: 'Chỉ tiêu ngược',
+          unitOfMeasure: 'lần',
+          activeFromYear: 2030,
+          activeToYear: 2001,
+        })
+        .expect(422);
+      expect(res.body.code).toBe('indicator.active_years_reversed');
+      const [ind] = await db.dataSource.query(`SELECT code FROM indicators LIMIT 1`);
+      const upd = await http()
+        .patch(`/indicators/${ind.code}`)
+        .set(as(admin))
+        .send({ activeFromYear: 2099, activeToYear: 2001 });
+      expect(upd.status).toBe(422);
+      expect(await auditCount(`action LIKE 'indicator.%'`)).toBe(0);
+    });
+
+    it('refuses __proto__ keys (400) instead of dropping them', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      const res = await http()
+        .patch(`/units/${demo.unitId('BTH.STP')}`)
+        .set(as(admin))
+        .set('content-type', 'application/json')
+        .send('{"name":"Sở Tư pháp tỉnh","__proto__":{"isReviewingOffice":true}}')
+        .expect(400);
+      expect(res.body.code).toBe('request.forbidden_key');
+      const nested = await http()
+        .put('/reports')
+        .set(as(admin))
+        .set('content-type', 'application/json')
+        .send('{"obligationId":"00000000-0000-4000-8000-000000000000","values":{"__proto__":{"x":1}}}')
+        .expect(400);
+      expect(nested.body.code).toBe('request.forbidden_key');
+    });
+
+    it('/calendar/1e3 and other non-years are 400', async () => {
+      const admin = await demo.token('admin', 'BTH');
+      for (const y of ['1e3', '0x7e9', '2025.0', ' 2025', '99999']) {
+        const res = await http()
+          .get(`/calendar/${encodeURIComponent(y)}`)
+          .set(as(admin));
+        expect([y, res.status]).toEqual([y, 400]);
+        expect(res.body.code).toBe('request.invalid_year');
+      }
+      await http().get('/calendar/2025').set(as(admin)).expect(200);
     });
 
     it('refuses a back-dated deactivation that would erase recorded activity (409), nothing changed', async () => {

@@ -1,11 +1,11 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { AccessService, today } from '../access/access.service';
 import { Actor, CurrentActor } from '../auth/actor';
-import { PageQuery } from '../http/common.dto';
+import { IsIsoInstant, PageQuery } from '../http/common.dto';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'unit' }) @IsOptional() @IsString() @MaxLength(50) entityType?: string;
@@ -14,8 +14,8 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsIsoInstant() from?: string;
+  @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsIsoInstant() to?: string;
 }
 
 /** The audit trail, scoped like everything else: entries of units the caller may read, newest first. */

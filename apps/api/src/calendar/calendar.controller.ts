@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Injectable, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Module, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -7,6 +7,7 @@ import { AuditService, CalendarRepository, UnitTreeRepository } from '@cchc/pers
 import { today } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { IsLocalDate } from '../http/common.dto';
+import { ApiYearParam, YearParam } from '../http/year-param';
 
 export class CalendarEntryDto {
   @ApiProperty({ example: '2026-02-16' }) @IsLocalDate() date: string;
@@ -92,12 +93,14 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
-  get(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+  @ApiYearParam()
+  get(@YearParam() year: number) {
     return this.service.get(year);
   }
 
   @Put(':year')
-  put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
+  @ApiYearParam()
+  put(@YearParam() year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);
   }
 }

@@ -3,25 +3,14 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound } from '@cchc/domain';
+import { conflict, forbidden, notFound, unprocessable } from '@cchc/domain';
 import { AuditService, UnitTreeRepository } from '@cchc/persistence';
 import { today } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { ReportsService } from './reports.service';
 
-class IndicatorFields {
-  @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
-  name?: string;
-  @ApiPropertyOptional({ example: 'tin, bài' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  unitOfMeasure?: string;
+/** Fields every indicator write may carry; name and unit of measure are added per DTO (required on create). */
+class IndicatorOptionalFields {
   @ApiPropertyOptional({ enum: ['sum', 'max', 'avg', 'last'] })
   @IsOptional()
   @IsIn(['sum', 'max', 'avg', 'last'])
@@ -32,8 +21,13 @@ class IndicatorFields {
   category?: 'online' | 'traditional' | 'other';
   @ApiPropertyOptional({ enum: ['integer', 'decimal'] }) @IsOptional() @IsIn(['integer', 'decimal']) valueType?:
     'integer' | 'decimal';
-  @ApiPropertyOptional({ example: 2024 }) @IsOptional() @IsInt() @Min(2000) @Max(2100) activeFromYear?: number;
-  @ApiPropertyOptional({ example: 2030, nullable: true })
+  @ApiPropertyOptional({ example: 2024, minimum: 2000, maximum: 2100 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  activeFromYear?: number;
+  @ApiPropertyOptional({ example: 2030, minimum: 2000, maximum: 2100 })
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -41,15 +35,34 @@ class IndicatorFields {
   activeToYear?: number;
 }
 
-export class CreateIndicatorDto extends IndicatorFields {
+// class-validator merges a parent's @IsOptional into a subclass's redeclared field, so the required fields of
+// CreateIndicatorDto must not come from a class where they are optional.
+export class CreateIndicatorDto extends IndicatorOptionalFields {
   @ApiProperty({ example: 'ZALO_POSTS' })
   @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'Mã chỉ tiêu: chữ in hoa, số, gạch dưới' })
   code: string;
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) declare name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitOfMeasure: string;
+  @ApiProperty({ example: 'Tin, bài trên trang thông tin điện tử' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  name: string;
+  @ApiProperty({ example: 'tin, bài' }) @IsString() @MinLength(1) @MaxLength(50) unitOfMeasure: string;
 }
 
-export class UpdateIndicatorDto extends IndicatorFields {}
+export class UpdateIndicatorDto extends IndicatorOptionalFields {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitOfMeasure?: string;
+}
+
+/** An indicator cannot stop being used before it starts (activeToYear is the last year it is used). */
+function assertActiveYears(from: number, to: number | null): void {
+  if (to !== null && to < from)
+    throw unprocessable(
+      'indicator.active_years_reversed',
+      `Năm kết thúc áp dụng (${to}) không được trước năm bắt đầu (${from})`,
+      { activeFromYear: from, activeToYear: to },
+    );
+}
 
 /** The indicator catalogue is national data: read by everyone, edited by an admin of a top-level unit. */
 @Injectable()
@@ -71,6 +84,7 @@ export class IndicatorsService {
 
   async create(actor: Actor, dto: CreateIndicatorDto) {
     await this.assertCatalogueAdmin(actor);
+    assertActiveYears(dto.activeFromYear ?? 2000, dto.activeToYear ?? null);
     if ((await this.em.query(`SELECT 1 FROM indicators WHERE code = $1`, [dto.code])).length)
       throw conflict('indicator.exists', 'Mã chỉ tiêu đã tồn tại', { code: dto.code });
     await this.em.query(
@@ -104,6 +118,14 @@ export class IndicatorsService {
     await this.assertCatalogueAdmin(actor);
     const before = (await this.reports.catalogue()).find((i) => i.code === code);
     if (!before) throw notFound('indicator.not_found', 'Không tìm thấy chỉ tiêu', { code });
+    const current = before as unknown as Record<string, unknown>;
+    const changed = Object.entries(dto).filter(([k, v]) => v !== undefined && current[k] !== v);
+    // Nothing to change: nothing written, nothing audited.
+    if (!changed.length) return before;
+    assertActiveYears(
+      dto.activeFromYear ?? Number(current.activeFromYear ?? 2000),
+      dto.activeToYear !== undefined ? dto.activeToYear : ((current.activeToYear as number | null) ?? null),
+    );
     await this.em.query(
       `UPDATE indicators SET name = coalesce($2, name), unit_of_measure = coalesce($3, unit_of_measure), aggregation = coalesce($4, aggregation),
               category = coalesce($5, category), value_type = coalesce($6, value_type), active_from_year = coalesce($7, active_from_year),
