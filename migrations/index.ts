@@ -6,6 +6,7 @@ import { UnitClosureSortKey1732420200000 } from './1732420200000-UnitClosureSort
 import { PlansObligations1732420300000 } from './1732420300000-PlansObligations';
 import { Notifications1732420400000 } from './1732420400000-Notifications';
 import { Reports1732420500000 } from './1732420500000-Reports';
+import { LoginThrottle1732421700000 } from './1732421700000-LoginThrottle';
 
 export const MIGRATIONS = [
   Foundation1732420000000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   PlansObligations1732420300000,
   Notifications1732420400000,
   Reports1732420500000,
+  LoginThrottle1732421700000,
 ];

@@ -13,6 +13,11 @@ TEMPORAL_UI_PORT="${CCHC_TEMPORAL_UI_PORT:-8233}"
 export API_PORT="${API_PORT:-3000}"
 export NODE_ENV="${NODE_ENV:-development}"
 mkdir -p "$DATA_DIR/logs"
+# Tokens are signed with a per-installation secret kept in the (git-ignored) data folder, unless JWT_SECRET is given.
+if [ -z "${JWT_SECRET:-}" ]; then
+  [ -s "$DATA_DIR/jwt-secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$DATA_DIR/jwt-secret")
+  export JWT_SECRET="$(cat "$DATA_DIR/jwt-secret")"
+fi
 
 pids=()
 started_pg=""

@@ -16,6 +16,7 @@ import { PlansModule } from './plans/plans.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
+import { RateLimitModule } from './http/rate-limit';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
+        RateLimitModule,
         AccessModule,
         AuthModule,
         UnitsModule,

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { AccessService, today } from '../access/access.service';
 import { Actor, CurrentActor } from '../auth/actor';
 import { IsIsoInstant, PageQuery } from '../http/common.dto';
+import { RateLimit } from '../http/rate-limit';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'unit' }) @IsOptional() @IsString() @MaxLength(50) entityType?: string;
@@ -45,10 +46,15 @@ export class AuditQueryService {
     if (q.after)
       where += ` AND (a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_log WHERE id::text = $${params.push(q.after)})`;
     const limit = q.limit ?? 50;
+    // Session ids and addresses (sign-ins, sign-outs) are for admins only.
+    const hide = `$${params.push(!actor.roles.includes('admin'))}::boolean`;
     params.push(limit + 1);
     const items = await this.em.query(
       `SELECT a.id, a.occurred_at AS "occurredAt", a.actor, a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
-              a.unit_id AS "unitId", a.before, a.after, a.request_id AS "requestId"
+              a.unit_id AS "unitId",
+              CASE WHEN ${hide} THEN a.before - '{sessionId,ip}'::text[] ELSE a.before END AS before,
+              CASE WHEN ${hide} THEN a.after - '{sessionId,ip}'::text[] ELSE a.after END AS after,
+              a.request_id AS "requestId"
          FROM audit_log a WHERE ${where} ORDER BY a.occurred_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
@@ -64,6 +70,7 @@ export class AuditQueryService {
 export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
+  @RateLimit('expensive')
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: AuditQuery) {
     return this.audit.list(actor, q);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Module, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
+import { RateLimit } from '../http/rate-limit';
 import { PlansModule } from '../plans/plans.module';
 import { ReturnPlanDto } from '../plans/plans.dto';
 import { ReviewQuery, RollupQuery, SaveReportDto } from './reports.dto';
@@ -51,11 +52,13 @@ export class ReportsController {
     return this.reports.transition(actor, id, 'return', dto.reason);
   }
 
+  @RateLimit('expensive')
   @Get('units/:id/rollup')
   rollup(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: RollupQuery) {
     return this.rollups.rollup(actor, id, q.year, q.period);
   }
 
+  @RateLimit('expensive')
   @Get('review')
   review(@CurrentActor() actor: Actor, @Query() q: ReviewQuery) {
     return this.rollups.review(actor, q);

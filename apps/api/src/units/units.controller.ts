@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import { Actor, CurrentActor } from '../auth/actor';
 import { AsOfQuery } from '../http/common.dto';
 import { UuidPipe } from '../http/uuid.pipe';
+import { RateLimit } from '../http/rate-limit';
 import {
   CreateUnitDto,
   DeactivateUnitDto,
@@ -42,6 +43,7 @@ export class UnitsController {
   }
 
   @Get()
+  @RateLimit('expensive')
   @ApiOkResponse({ type: UnitPageResponse, description: 'Every unit the caller may read (search: accent-insensitive)' })
   list(@CurrentActor() actor: Actor, @Query() q: UnitListQuery) {
     return this.units.list(actor, q);
@@ -77,12 +79,14 @@ export class UnitsController {
   }
 
   @Get(':id/subtree')
+  @RateLimit('expensive')
   @ApiOkResponse({ type: UnitPageResponse })
   subtree(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {
     return this.units.subtree(actor, id, q);
   }
 
   @Get(':id/subtree/count')
+  @RateLimit('expensive')
   async subtreeCount(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {
     return { count: await this.units.subtreeCount(actor, id, q) };
   }
