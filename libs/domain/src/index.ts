@@ -11,3 +11,4 @@ export * from './plans';
 export * from './notifications';
 export * from './reports';
 export * from './auth';
+export * from './text';

@@ -10,7 +10,7 @@
 import { parse as parseCsv } from 'csv-parse';
 import { Workbook } from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
-import { UNIT_KINDS, type UnitKind } from '@cchc/domain';
+import { fromSpreadsheetSafe, spreadsheetSafe, UNIT_KINDS, type UnitKind } from '@cchc/domain';
 
 export { UNIT_KINDS, type UnitKind };
 
@@ -313,11 +313,6 @@ function tooManyRows(): FileFormatError {
   );
 }
 
-/** A leading apostrophe that `buildUnitCsv` added to defuse a formula (=, +, -, @) is removed again. */
-function unescapeCsvFormula(value: string): string {
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
-}
-
 async function readCsv(buffer: Buffer): Promise<RawRow[]> {
   let text = decodeText(buffer);
   // Excel's "sep=;" hint line: Excel consumes it and does not show it as a row.
@@ -345,7 +340,7 @@ async function readCsv(buffer: Buffer): Promise<RawRow[]> {
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       if (isBlankRow(record)) continue;
-      rows.push({ rowNumber: info.records, cells: record.map(unescapeCsvFormula) });
+      rows.push({ rowNumber: info.records, cells: record.map(fromSpreadsheetSafe) });
       if (rows.length > RAW_ROW_LIMIT) {
         parser.destroy();
         throw tooManyRows();
@@ -415,7 +410,7 @@ async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
     let errors: Map<number, string> | undefined;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const text = cellText(cell.value);
-      if (typeof text === 'string') cells[col - 1] = text;
+      if (typeof text === 'string') cells[col - 1] = fromSpreadsheetSafe(text);
       else {
         cells[col - 1] = '';
         (errors ??= new Map()).set(col - 1, text.error);
@@ -802,7 +797,7 @@ export function topologicalOrder<T extends Pick<UnitImportRow, 'code' | 'parentC
 
 function csvField(value: string): string {
   // Defuse spreadsheet formulas (CSV injection); parseUnitFile strips the apostrophe again.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = spreadsheetSafe(value);
   return /[",;\r\n\t]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -830,7 +825,7 @@ export async function buildUnitXlsx(rows: readonly UnitFileRow[]): Promise<Buffe
     style: f === 'code' || f === 'parentCode' ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(rowValues(row).map((v) => String(v).normalize('NFC')));
+  for (const row of rows) sheet.addRow(rowValues(row).map((v) => spreadsheetSafe(String(v).normalize('NFC'))));
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as unknown as ArrayBuffer);
 }
