@@ -22,6 +22,11 @@ export interface TemporalConfig {
   apiKey?: string;
   /** Path to the prebuilt workflow bundle loaded by the worker. */
   workflowBundlePath: string;
+  /**
+   * /ready counts a worker as present when it polled the task queue within this many seconds. Must exceed the
+   * server's long-poll interval (60 s by default; `npm run up` runs its dev server with a shorter one).
+   */
+  workerPollWindowSeconds: number;
 }
 
 export interface AuthConfig {
@@ -193,6 +198,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tls: r.bool('TEMPORAL_TLS', false),
       apiKey: r.optional('TEMPORAL_API_KEY'),
       workflowBundlePath: r.str('WORKFLOW_BUNDLE_PATH', 'dist/workflow-bundle.js'),
+      workerPollWindowSeconds: r.int('READY_WORKER_POLL_WINDOW_SECONDS', 90, 1, 3600),
     },
     auth: {
       jwtSecret,
