@@ -20,12 +20,13 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 
 pids=()
+declare -A app_pid=() app_since=() app_delay=([worker]=5 [api]=5)
 started_pg=""
 cleanup() {
   trap - EXIT
   log "stopping…"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${app_pid[@]}" "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${app_pid[@]}" "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$started_pg" ] && pg_cluster_stop "$started_pg"
   log "stopped (data kept in $DATA_DIR)"
 }
@@ -59,9 +60,12 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
   if ! "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1; then
     log "starting the Temporal dev server (SQLite in $DATA_DIR/temporal.sqlite)"
+    # A 2 s long poll (instead of 60 s): a live worker polls often, so /ready tells within 5 s that it is gone.
     "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-      --db-filename "$DATA_DIR/temporal.sqlite" --log-level warn >"$DATA_DIR/logs/temporal.log" 2>&1 &
+      --db-filename "$DATA_DIR/temporal.sqlite" --log-level warn \
+      --dynamic-config-value 'matching.longPollExpirationInterval="2s"' >"$DATA_DIR/logs/temporal.log" 2>&1 &
     pids+=($!)
+    export READY_WORKER_POLL_WINDOW_SECONDS="${READY_WORKER_POLL_WINDOW_SECONDS:-5}"
     for _ in $(seq 1 60); do
       "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 && break
       sleep 1
@@ -75,13 +79,18 @@ else
   temporal_ui="(external: $TEMPORAL_ADDRESS)"
 fi
 
-log "starting the worker (log: $DATA_DIR/logs/worker.log)"
-node dist/apps/worker/src/main.js >"$DATA_DIR/logs/worker.log" 2>&1 &
-pids+=($!)
-log "starting the API (log: $DATA_DIR/logs/api.log)"
-node dist/apps/api/src/main.js >"$DATA_DIR/logs/api.log" 2>&1 &
-api_pid=$!
-pids+=($api_pid)
+# The worker and the API run supervised: one that exits is started again (below), nothing else is touched.
+start_app() {
+  node "dist/apps/$1/src/main.js" >>"$DATA_DIR/logs/$1.log" 2>&1 &
+  app_pid[$1]=$!
+  app_since[$1]=$SECONDS
+}
+for app in worker api; do
+  log "starting the $app (log: $DATA_DIR/logs/$app.log)"
+  : >"$DATA_DIR/logs/$app.log"
+  start_app "$app"
+done
+api_pid=${app_pid[api]}
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$API_PORT/ready" >/dev/null 2>&1 && break
@@ -101,6 +110,19 @@ cat <<INFO
   Demo accounts: see README.md. Press Ctrl-C to stop.
 
 INFO
-# Stay in the foreground until a child dies or Ctrl-C.
-wait -n "${pids[@]}" || true
-log "a process exited; see the logs in $DATA_DIR/logs/"
+# Stay in the foreground until Ctrl-C. A worker or API that exits is restarted after a delay that doubles up to
+# 60 s (back to 5 s once it has run for a minute); PostgreSQL and Temporal keep running. Temporal exiting ends all.
+while true; do
+  wait -n "${app_pid[@]}" "${pids[@]}" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "the Temporal dev server exited: see $DATA_DIR/logs/temporal.log"; done
+  for app in worker api; do
+    kill -0 "${app_pid[$app]}" 2>/dev/null && continue
+    rc=0 && wait "${app_pid[$app]}" 2>/dev/null || rc=$?
+    [ $((SECONDS - app_since[$app])) -ge 60 ] && app_delay[$app]=5
+    log "the $app exited (status $rc); restarting it in ${app_delay[$app]} s (log: $DATA_DIR/logs/$app.log)"
+    sleep "${app_delay[$app]}"
+    app_delay[$app]=$((app_delay[$app] * 2 > 60 ? 60 : app_delay[$app] * 2))
+    start_app "$app"
+    log "the $app restarted (pid ${app_pid[$app]})"
+  done
+done

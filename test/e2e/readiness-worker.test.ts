@@ -63,7 +63,7 @@ describe('readiness reports the worker', () => {
       20_000,
       '/ready 200 with a worker',
     );
-    expect(up.body.checks.worker).toMatchObject({ status: 'ok', pollers: 1 });
+    expect(up!.body.checks.worker).toMatchObject({ status: 'ok', pollers: 1 });
     // still there after several long polls
     await new Promise((r) => setTimeout(r, 6000));
     await request(app.getHttpServer()).get('/ready').expect(200);
@@ -79,7 +79,7 @@ describe('readiness reports the worker', () => {
       20_000,
       '/ready 503 once the worker is gone',
     );
-    expect(gone.body.checks.worker.status).toBe('error');
-    expect(gone.body.checks.postgres.status).toBe('ok');
+    expect(gone!.body.checks.worker.status).toBe('error');
+    expect(gone!.body.checks.postgres.status).toBe('ok');
   }, 60_000);
 });

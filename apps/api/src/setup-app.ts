@@ -13,7 +13,13 @@ export function setupApp(app: INestApplication): INestApplication {
   // Security headers (CSP, nosniff, frame-ancestors, HSTS on https, …) and no X-Powered-By. Swagger UI's page
   // loads its own script and inline styles from this origin, which the default policy allows.
   app.getHttpAdapter().getInstance().disable?.('x-powered-by');
-  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  // Not upgrade-insecure-requests: offices reach the product over plain http on their intranet.
+  app.use(
+    helmet({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.enableShutdownHooks();
   if (config.api.docs) {
