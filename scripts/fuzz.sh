@@ -72,11 +72,11 @@ for role in $ROLES; do
     --exclude-path /auth/logout --workers 2 --request-timeout 30 --no-shrink --continue-on-failure \
     ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --report har --report-har-path "$OUT/$role.har" --output-truncate true \
     >"$OUT/$role.txt" 2>&1 || rc=1
-  tail -n 25 "$OUT/$role.txt" | grep -E '^(Test cases|API Operations|Test Phases|Failures|Errors|Warnings|=+ )' || true
+  sed -n '/^Test cases:/,/^$/p;/^Failures:/,/^$/p;/^Errors:/,/^$/p' "$OUT/$role.txt" | grep -v '^$' || true
 done
 
-requests=$(node -e 'let n=0;for(const f of process.argv.slice(1)){try{n+=require(f).log.entries.length}catch{}}console.log(n)' "$OUT"/*.har)
-server_errors=$(grep -c '"statusCode":5[0-9][0-9]' "$OUT/api.log" || true)
+requests=$(node -e 'const fs=require("fs");let n=0;for(const f of process.argv.slice(1))n+=JSON.parse(fs.readFileSync(f,"utf8")).log.entries.length;console.log(n)' "$OUT"/*.har)
+server_errors=$(grep -c '"msg":"unhandled error"' "$OUT/api.log" || true)
 echo "fuzz_requests=$requests"
 echo "fuzz_server_errors_logged=$server_errors"
 echo "fuzz_result=$([ $rc = 0 ] && echo pass || echo fail) (details: $OUT/<role>.txt)"
