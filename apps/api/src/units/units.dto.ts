@@ -96,18 +96,18 @@ export class UnitResponse {
   @ApiProperty() name: string;
   @ApiProperty() abbreviation: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty() isReviewingOffice: boolean;
-  @ApiProperty({ nullable: true, description: 'Parent as of the asked date' }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Parent as of the asked date' }) parentId: string | null;
   @ApiProperty() activeFrom: string;
-  @ApiProperty({ nullable: true }) activeTo: string | null;
-  @ApiProperty({ nullable: true }) mergedIntoId: string | null;
+  @ApiProperty({ type: String, nullable: true }) activeTo: string | null;
+  @ApiProperty({ type: String, nullable: true }) mergedIntoId: string | null;
   @ApiPropertyOptional({ description: 'Depth below the unit the listing started from' }) depth?: number;
 }
 
 export class UnitPageResponse {
   @ApiProperty({ type: [UnitResponse] }) items: UnitResponse[];
-  @ApiProperty({ nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class ImportQuery {
