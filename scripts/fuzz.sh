@@ -67,11 +67,12 @@ for role in $ROLES; do
   token="$(login "$role")"
   log "as $role"
   # Signing out would end the session the fuzzer is using; everything else is fair game.
-  "$VENV_DIR/bin/schemathesis" run "$OUT/openapi.json" --url "http://127.0.0.1:$API_PORT" \
+  # Run from $OUT: schemathesis and hypothesis keep their caches in the working directory.
+  (cd "$OUT" && "$VENV_DIR/bin/schemathesis" run "$OUT/openapi.json" --url "http://127.0.0.1:$API_PORT" \
     -H "Authorization: Bearer $token" --checks "$CHECKS" --phases "$PHASES" --max-examples "$MAX_EXAMPLES" \
     --exclude-path /auth/logout --workers 2 --request-timeout 30 --no-shrink --continue-on-failure \
     ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --report har --report-har-path "$OUT/$role.har" --output-truncate true \
-    >"$OUT/$role.txt" 2>&1 || rc=1
+    >"$OUT/$role.txt" 2>&1) || rc=1
   sed -n '/^Test cases:/,/^$/p;/^Failures:/,/^$/p;/^Errors:/,/^$/p' "$OUT/$role.txt" | grep -v '^$' || true
 done
 
