@@ -79,6 +79,24 @@ describe('authentication hardening (e2e)', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('counts per client address: X-Forwarded-For only behind a trusted proxy (API_TRUST_PROXY)', async () => {
+    const wrong = (a: INestApplication, xff: string, u: string) =>
+      http(a)
+        .post('/auth/login')
+        .set('X-Forwarded-For', xff)
+        .send({ email: demoUserEmail('approver', u), password: 'wrong-password-1' });
+    const direct = await api({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '2' });
+    await wrong(direct, '10.0.0.1', 'BTH.STP').expect(401);
+    await wrong(direct, '10.0.0.2', 'BTH.SKHDT').expect(401);
+    await wrong(direct, '10.0.0.3', 'BTH.STTTT').expect(429); // a forged header does not make a new address
+    await db.dataSource.query(`DELETE FROM login_throttle`);
+    const proxied = await api({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '2', API_TRUST_PROXY: '1' });
+    await wrong(proxied, '10.0.0.1', 'BTH.STP').expect(401);
+    await wrong(proxied, '10.0.0.1', 'BTH.SKHDT').expect(401);
+    await wrong(proxied, '10.0.0.1', 'BTH.STTTT').expect(429);
+    await wrong(proxied, '10.0.0.2', 'BTH.DPTTH').expect(401); // another office behind the same proxy
+  });
+
   it('a successful sign-in does not count against the address', async () => {
     const a = await api({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '2', LOGIN_WINDOW_SECONDS: '600' });
     for (let i = 0; i < 5; i++) await login(demoUserEmail('reviewer', 'BTH.STP'), DEMO_PASSWORD, a).expect(200);

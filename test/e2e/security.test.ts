@@ -155,6 +155,25 @@ describe('security (e2e)', () => {
   });
 
   describe('accepted but wrong', () => {
+    it('an admin cannot reset its own password without the current one (409); /auth/password is the way', async () => {
+      const admin = await demo.token('admin', 'BTH.STP');
+      const me = (await http().get('/auth/me').set(as(admin)).expect(200)).body;
+      const res = await http()
+        .post(`/users/${me.userId}/reset-password`)
+        .set(as(admin))
+        .send({ password: 'Mot-cau-mat-khau-moi-2025' })
+        .expect(409);
+      expect(res.body.code).toBe('user.cannot_reset_own_password');
+      await http().get('/auth/me').set(as(admin)).expect(200);
+    });
+
+    it('POST /plans without its required fields is a 400', async () => {
+      const approver = await demo.token('approver', 'BTH.STP');
+      const res = await http().post('/plans').set(as(approver)).send({ year: 2026 });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('plan.title_required');
+    });
+
     it('a PATCH that changes nothing writes nothing and audits nothing', async () => {
       const admin = await demo.token('admin', 'BTH');
       const unit = demo.unitId('BTH.STP');

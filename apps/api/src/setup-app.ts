@@ -12,7 +12,9 @@ export function setupApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // Security headers (CSP, nosniff, frame-ancestors, HSTS on https, …) and no X-Powered-By. Swagger UI's page
   // loads its own script and inline styles from this origin, which the default policy allows.
-  app.getHttpAdapter().getInstance().disable?.('x-powered-by');
+  const express = app.getHttpAdapter().getInstance();
+  express.disable?.('x-powered-by');
+  if (config.api.trustProxy !== false) express.set?.('trust proxy', config.api.trustProxy);
   // Not upgrade-insecure-requests: offices reach the product over plain http on their intranet.
   app.use(
     helmet({

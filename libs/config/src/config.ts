@@ -68,7 +68,7 @@ export interface AppConfig {
   env: NodeEnv;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** docs: serve the OpenAPI document and UI at /docs (API_DOCS; default on, off in production). */
-  api: { port: number; host: string; publicUrl: string; docs: boolean };
+  api: { port: number; host: string; publicUrl: string; docs: boolean; trustProxy: number | string | false };
   rateLimits: RateLimitConfig;
   database: DatabaseConfig;
   temporal: TemporalConfig;
@@ -155,6 +155,11 @@ class Reader {
 /** Secrets that appeared in this repository: whoever read it could sign tokens with them. */
 const KNOWN_PUBLIC_SECRETS = ['dev-only-secret-change-me-0123456789abcdef'];
 
+function trustProxy(raw: string | undefined): number | string | false {
+  if (!raw || /^(0|false|no|off)$/i.test(raw)) return false;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 /** Reads and validates the configuration. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
@@ -181,6 +186,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       host,
       publicUrl: r.url('API_PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`),
       docs: r.bool('API_DOCS', nodeEnv !== 'production'),
+      // Behind a reverse proxy: how many hops (or which addresses) to trust for the client address, which sign-in
+      // limits count per. Off by default: X-Forwarded-For is then ignored and cannot be forged.
+      trustProxy: trustProxy(r.optional('API_TRUST_PROXY')),
     },
     rateLimits: {
       loginPerMinute: r.int('RATE_LIMIT_LOGIN_PER_MINUTE', 30, 0, 1_000_000),

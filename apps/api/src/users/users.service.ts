@@ -151,6 +151,12 @@ export class UsersService {
 
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     const user = await this.manageable(actor, id);
+    // One's own password is changed with the current one (/auth/password): a stolen session must not suffice.
+    if (id === actor.userId)
+      throw conflict(
+        'user.cannot_reset_own_password',
+        'Không thể tự đặt lại mật khẩu của chính mình; hãy đổi mật khẩu (cần mật khẩu hiện tại)',
+      );
     const hash = await hashPassword(password);
     await this.em.transaction(async (m) => {
       await m.query(
