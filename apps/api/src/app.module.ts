@@ -19,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { ExportsModule } from './exports/exports.controller';
+import { RateLimitModule } from './http/rate-limit';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
+        RateLimitModule,
         AccessModule,
         AuthModule,
         UnitsModule,

@@ -11,3 +11,4 @@ export * from './obligations';
 export * from './users';
 export * from './health';
 export * from './exports';
+export * from './auth';

@@ -11,6 +11,7 @@ import { NotificationsRepository } from './notifications';
 import { ObligationsRepository } from './obligations';
 import { UsersRepository } from './users';
 import { DatabaseHealth } from './health';
+import { LoginThrottleRepository } from './auth';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   NotificationsRepository,
   UsersRepository,
   DatabaseHealth,
+  LoginThrottleRepository,
 ];
 
 @Global()

@@ -4,6 +4,7 @@ import { ApiErrors } from '../http/api-errors';
 import { AuditPageResponse } from './audit.responses';
 import { Actor, CurrentActor } from '../auth/actor';
 import { AuditQuery, AuditQueryService } from './audit.service';
+import { RateLimit } from '../http/rate-limit';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { AuditQuery, AuditQueryService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
+  @RateLimit('expensive')
   @Get()
   @ApiOkResponse({ type: AuditPageResponse, description: 'Entries of units the caller may read, newest first' })
   @ApiErrors(400, 401, 403, 404)

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AuditRepository } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import type { Actor } from '../auth/actor';
-import { PageQuery } from '../http/common.dto';
+import { IsIsoInstant, PageQuery } from '../http/common.dto';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'unit' }) @IsOptional() @IsString() @MaxLength(50) entityType?: string;
@@ -13,8 +13,8 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsIsoInstant() from?: string;
+  @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsIsoInstant() to?: string;
 }
 
 /** The audit trail, scoped like everything else: entries of units the caller may read, newest first. */
@@ -36,6 +36,7 @@ export class AuditQueryService {
       to: q.to,
       after: q.after,
       limit: limit + 1,
+      withSessionDetails: actor.roles.includes('admin'),
     });
     const more = items.length > limit;
     if (more) items.pop();

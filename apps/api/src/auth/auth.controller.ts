@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { Actor, CurrentActor, Public } from './actor';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairResponse } from './auth.dto';
 import { AuthService } from './auth.service';
+import { RateLimit } from '../http/rate-limit';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,6 +14,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimit('login')
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -26,6 +28,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimit('login')
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Injectable, Logger, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Logger, Module, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { CalendarYearResponse, CalendarYearSavedResponse } from './calendar.responses';
@@ -12,6 +12,7 @@ import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { IsLocalDate } from '../http/common.dto';
 import { ObligationCommands } from '../obligations/obligation-commands.service';
 import { ObligationsModule } from '../obligations/obligations.module';
+import { ApiYearParam, YearParam } from '../http/year-param';
 
 export class CalendarEntryDto {
   @ApiProperty({ example: '2026-02-16' }) @IsLocalDate() date: string;
@@ -146,16 +147,18 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
+  @ApiYearParam()
   @ApiOkResponse({ type: CalendarYearResponse })
   @ApiErrors(400, 401)
-  get(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+  get(@YearParam() year: number) {
     return this.service.get(year);
   }
 
   @Put(':year')
+  @ApiYearParam()
   @ApiOkResponse({ type: CalendarYearSavedResponse })
   @ApiErrors(400, 401, 403)
-  put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
+  put(@YearParam() year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);
   }
 }

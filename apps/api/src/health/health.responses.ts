@@ -13,6 +13,8 @@ export class DependencyCheckResponse {
 export class ReadinessChecksResponse {
   @ApiProperty({ type: DependencyCheckResponse }) postgres: DependencyCheckResponse;
   @ApiProperty({ type: DependencyCheckResponse }) temporal: DependencyCheckResponse;
+  @ApiProperty({ type: DependencyCheckResponse, description: 'a worker polled the task queue lately' })
+  worker: DependencyCheckResponse;
 }
 
 export class ReadinessResponse {

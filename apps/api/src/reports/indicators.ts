@@ -8,26 +8,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { conflict, notFound } from '@cchc/domain';
+import { conflict, notFound, unprocessable } from '@cchc/domain';
 import { AuditRepository, IndicatorsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { ApiErrors } from '../http/api-errors';
 import { IndicatorResponse } from './reports.responses';
 
-class IndicatorFields {
-  @ApiPropertyOptional({ example: 'Tin, bài trên trang thông tin điện tử' })
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
-  name?: string;
-  @ApiPropertyOptional({ example: 'tin, bài' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  unitOfMeasure?: string;
+/** Fields every indicator write may carry; name and unit of measure are added per DTO (required on create). */
+class IndicatorOptionalFields {
   @ApiPropertyOptional({ enum: ['sum', 'max', 'avg', 'last'] })
   @IsOptional()
   @IsIn(['sum', 'max', 'avg', 'last'])
@@ -38,8 +27,13 @@ class IndicatorFields {
   category?: 'online' | 'traditional' | 'other';
   @ApiPropertyOptional({ enum: ['integer', 'decimal'] }) @IsOptional() @IsIn(['integer', 'decimal']) valueType?:
     'integer' | 'decimal';
-  @ApiPropertyOptional({ example: 2024 }) @IsOptional() @IsInt() @Min(2000) @Max(2100) activeFromYear?: number;
-  @ApiPropertyOptional({ example: 2030, nullable: true })
+  @ApiPropertyOptional({ example: 2024, minimum: 2000, maximum: 2100 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  activeFromYear?: number;
+  @ApiPropertyOptional({ example: 2030, minimum: 2000, maximum: 2100 })
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -47,15 +41,34 @@ class IndicatorFields {
   activeToYear?: number;
 }
 
-export class CreateIndicatorDto extends IndicatorFields {
+// class-validator merges a parent's @IsOptional into a subclass's redeclared field, so the required fields of
+// CreateIndicatorDto must not come from a class where they are optional.
+export class CreateIndicatorDto extends IndicatorOptionalFields {
   @ApiProperty({ example: 'ZALO_POSTS' })
   @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'Mã chỉ tiêu: chữ in hoa, số, gạch dưới' })
   code: string;
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) declare name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitOfMeasure: string;
+  @ApiProperty({ example: 'Tin, bài trên trang thông tin điện tử' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  name: string;
+  @ApiProperty({ example: 'tin, bài' }) @IsString() @MinLength(1) @MaxLength(50) unitOfMeasure: string;
 }
 
-export class UpdateIndicatorDto extends IndicatorFields {}
+export class UpdateIndicatorDto extends IndicatorOptionalFields {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitOfMeasure?: string;
+}
+
+/** An indicator cannot stop being used before it starts (activeToYear is the last year it is used). */
+function assertActiveYears(from: number, to: number | null): void {
+  if (to !== null && to < from)
+    throw unprocessable(
+      'indicator.active_years_reversed',
+      `Năm kết thúc áp dụng (${to}) không được trước năm bắt đầu (${from})`,
+      { activeFromYear: from, activeToYear: to },
+    );
+}
 
 /** The indicator catalogue is national data: read by everyone, edited by an admin of a top-level unit. */
 @Injectable()
@@ -72,6 +85,7 @@ export class IndicatorsService {
 
   async create(actor: Actor, dto: CreateIndicatorDto) {
     await this.access.authorizeNational(actor, 'catalogue.manage');
+    assertActiveYears(dto.activeFromYear ?? 2000, dto.activeToYear ?? null);
     if (await this.indicators.exists(dto.code))
       throw conflict('indicator.exists', 'Mã chỉ tiêu đã tồn tại', { code: dto.code });
     await this.indicators.insert({
@@ -101,6 +115,14 @@ export class IndicatorsService {
     await this.access.authorizeNational(actor, 'catalogue.manage');
     const before = await this.indicators.find(code);
     if (!before) throw notFound('indicator.not_found', 'Không tìm thấy chỉ tiêu', { code });
+    const current = before as unknown as Record<string, unknown>;
+    const changed = Object.entries(dto).filter(([k, v]) => v !== undefined && current[k] !== v);
+    // Nothing to change: nothing written, nothing audited.
+    if (!changed.length) return before;
+    assertActiveYears(
+      dto.activeFromYear ?? before.activeFromYear,
+      dto.activeToYear !== undefined ? dto.activeToYear : before.activeToYear,
+    );
     await this.indicators.update(code, {
       name: dto.name,
       unitOfMeasure: dto.unitOfMeasure,

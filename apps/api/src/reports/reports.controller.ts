@@ -5,6 +5,7 @@ import { TransitionResultResponse } from '../obligations/obligations.responses';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
 import { ObligationsModule } from '../obligations/obligations.module';
+import { RateLimit } from '../http/rate-limit';
 import { ReturnPlanDto } from '../plans/plans.dto';
 import { ReviewQuery, RollupQuery, SaveReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -73,6 +74,7 @@ export class ReportsController {
     return this.reports.transition(actor, id, 'return', dto.reason);
   }
 
+  @RateLimit('expensive')
   @Get('units/:id/rollup')
   @ApiOkResponse({ type: RollupResponse })
   @ApiErrors(400, 401, 403, 404)
@@ -80,6 +82,7 @@ export class ReportsController {
     return this.rollups.rollup(actor, id, q.year, q.period);
   }
 
+  @RateLimit('expensive')
   @Get('review')
   @ApiOkResponse({ type: ReviewResponse })
   @ApiErrors(400, 401, 403, 404)

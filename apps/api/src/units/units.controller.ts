@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import { Actor, CurrentActor } from '../auth/actor';
 import { AsOfQuery } from '../http/common.dto';
 import { UuidPipe } from '../http/uuid.pipe';
+import { RateLimit } from '../http/rate-limit';
 import {
   CreateUnitDto,
   DeactivateUnitDto,
@@ -51,6 +52,7 @@ export class UnitsController {
   }
 
   @Get()
+  @RateLimit('expensive')
   @ApiOkResponse({ type: UnitPageResponse, description: 'Every unit the caller may read (search: accent-insensitive)' })
   @ApiErrors(400, 401)
   list(@CurrentActor() actor: Actor, @Query() q: UnitListQuery) {
@@ -93,6 +95,7 @@ export class UnitsController {
   }
 
   @Get(':id/subtree')
+  @RateLimit('expensive')
   @ApiOkResponse({ type: UnitPageResponse })
   @ApiErrors(400, 401, 404)
   subtree(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {
@@ -100,6 +103,7 @@ export class UnitsController {
   }
 
   @Get(':id/subtree/count')
+  @RateLimit('expensive')
   @ApiOkResponse({ type: UnitCountResponse })
   @ApiErrors(400, 401, 404)
   async subtreeCount(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: UnitListQuery) {

@@ -42,6 +42,8 @@ export interface AuditPageQuery {
   /** Keyset cursor: the id of the last entry of the previous page. */
   after?: string;
   limit: number;
+  /** Show session ids and addresses of sign-ins (admins only); hidden otherwise. */
+  withSessionDetails?: boolean;
 }
 
 /**
@@ -71,6 +73,19 @@ export class AuditRepository {
         entries.map((e) => e.idempotencyKey ?? null),
       ],
     );
+  }
+
+  /**
+   * The last day (Vietnam time, 'YYYY-MM-DD') on which something was recorded about the unit — sign-ins
+   * aside — or null. A dated change that would end the unit before that day would rewrite history.
+   */
+  async lastActivityDate(unitId: string, manager: EntityManager = this.em): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT to_char(max(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD') AS last
+         FROM audit_log WHERE unit_id = $1 AND action NOT LIKE 'auth.%'`,
+      [unitId],
+    );
+    return row?.last ?? null;
   }
 
   /** Records the entry. With an idempotency key a repeated call returns the first entry instead of a new one. */
@@ -116,10 +131,15 @@ export class AuditRepository {
     if (q.to) where += ` AND a.occurred_at < $${params.push(q.to)}`;
     if (q.after)
       where += ` AND (a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_log WHERE id::text = $${params.push(q.after)})`;
+    // Session ids and addresses (sign-ins, sign-outs) only for those allowed to see them (admins).
+    const hide = `$${params.push(!q.withSessionDetails)}::boolean`;
     params.push(q.limit);
     return m.query(
       `SELECT a.id, a.occurred_at AS "occurredAt", a.actor, a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
-              a.unit_id AS "unitId", a.before, a.after, a.request_id AS "requestId"
+              a.unit_id AS "unitId",
+              CASE WHEN ${hide} THEN a.before - '{sessionId,ip}'::text[] ELSE a.before END AS before,
+              CASE WHEN ${hide} THEN a.after - '{sessionId,ip}'::text[] ELSE a.after END AS after,
+              a.request_id AS "requestId"
          FROM audit_log a WHERE ${where} ORDER BY a.occurred_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
