@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Injectable, Logger, Module,Put } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Logger, Module, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { CalendarYearResponse, CalendarYearSavedResponse } from './calendar.responses';
