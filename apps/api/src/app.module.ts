@@ -16,6 +16,8 @@ import { PlansModule } from './plans/plans.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
+import { WorkModule } from './work/work.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         ReportsModule,
+        WorkModule,
+        WebModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import compression from 'compression';
 import { createValidationPipe } from './http/validation';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the real setup. */
 export function setupApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // The web app's assets and the JSON answers travel compressed (gzip/deflate, above 1 kB).
+  app.use(compression());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

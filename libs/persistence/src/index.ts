@@ -5,3 +5,4 @@ export * from './persistence.module';
 export * from './units';
 export * from './calendar';
 export * from './reports';
+export * from './work';

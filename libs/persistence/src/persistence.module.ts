@@ -5,6 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
+import { WorkRepository } from './work';
 
 @Global()
 @Module({
@@ -14,7 +15,7 @@ import { CalendarRepository } from './calendar';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService, UnitTreeRepository, CalendarRepository],
-  exports: [AuditService, UnitTreeRepository, CalendarRepository],
+  providers: [AuditService, UnitTreeRepository, CalendarRepository, WorkRepository],
+  exports: [AuditService, UnitTreeRepository, CalendarRepository, WorkRepository],
 })
 export class PersistenceModule {}

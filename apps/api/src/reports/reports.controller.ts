@@ -66,5 +66,6 @@ export class ReportsController {
   imports: [PlansModule],
   controllers: [ReportsController, IndicatorsController],
   providers: [ReportsService, RollupService, IndicatorsService],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -19,6 +19,8 @@ import {
   type Message,
   type ObligationStatus,
   type PeriodKind,
+  WEB_ROUTES,
+  webLink,
 } from '@cchc/domain';
 import { CalendarRepository } from '@cchc/persistence';
 import type { DeadlineDto, NotificationActivities, ReminderSlotDto } from '@cchc/contracts';
@@ -72,7 +74,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       sourcePlanTitle: o.title,
       deadline: toDdMmYyyy(parseLocalDate(input.deadline.effective)),
       daysLeft: diffDays(sentOn, parseLocalDate(input.deadline.effective)),
-      link: `${this.config.api.publicUrl}/obligations/${o.id}`,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
     });
     const users: Recipient[] = await this.em.query(
       `SELECT id AS "userId", email, full_name AS "fullName", phone, notification_channels AS channels
@@ -167,7 +169,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
         daysLate: diffDays(parseLocalDate(l.deadline), today),
         status: STATUS_LABELS[l.status],
       })),
-      link: `${this.config.api.publicUrl}/obligations/outgoing?unitId=${p.unit_id}&year=${p.year}`,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.outgoing(p.year)),
     });
     // The parent's approvers, and the reviewers of every reviewing office that follows the parent
     // (Văn phòng of the parent itself, Sở Nội vụ of the province, …).

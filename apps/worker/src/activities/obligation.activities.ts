@@ -23,6 +23,7 @@ import {
 } from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
+import { DecisionNotices } from './decision-notices';
 
 const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = {
   submit: 'submitted',
@@ -43,6 +44,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly starter: ObligationStarter,
+    private readonly notices: DecisionNotices,
   ) {}
 
   async createReportObligations(input: { obligationId: string }): Promise<number> {
@@ -219,6 +221,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         },
         m,
       );
+      await this.notices.record(m, input);
       return { versionNo };
     });
   }
