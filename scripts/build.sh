@@ -9,5 +9,5 @@ npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
 node dist/apps/worker/src/bundle/build-workflow-bundle.js dist/workflow-bundle.js >/dev/null
 npx tsc -p apps/web/tsconfig.json
-npx vite build --config apps/web/vite.config.ts --logLevel warn
+npx vite build --config apps/web/vite.config.mts --logLevel warn
 log "built dist/, dist/workflow-bundle.js and apps/web/dist/"

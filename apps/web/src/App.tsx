@@ -45,7 +45,6 @@ export function App() {
       <Route path="/dang-nhap" element={<LoginPage />} />
       <Route path="/" element={page(<HomePage />)} />
       <Route path="/viec-can-lam" element={<Navigate to="/" replace />} />
-      <Route path="/ke-hoach/moi" element={page(<PlanPage />)} />
       <Route path="/ke-hoach/:id" element={page(<PlanPage />)} />
       <Route path="/bao-cao/:id" element={page(<ReportPage />)} />
       <Route path="/hop-thu-duyet" element={page(<InboxPage />)} />

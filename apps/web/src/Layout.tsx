@@ -56,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Badge count={n} overflowCount={99}>
               <Button
                 shape="circle"
-                icon={<BellOutlined />}
+                icon={<BellOutlined aria-hidden />}
                 aria-label={n ? `Thông báo: ${n} chưa đọc` : 'Thông báo'}
                 onClick={() => navigate('/thong-bao')}
               />
@@ -70,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Typography.Text>
           </div>
           <Button
-            icon={<LogoutOutlined />}
+            icon={<LogoutOutlined aria-hidden />}
             onClick={async () => {
               await signOut();
               navigate('/dang-nhap', { replace: true });
@@ -81,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Space>
       </AntLayout.Header>
       <AntLayout.Content style={{ padding: '20px 24px', maxWidth: 1320, width: '100%', margin: '0 auto' }}>
-        <main>{children}</main>
+        {children}
       </AntLayout.Content>
     </AntLayout>
   );

@@ -37,7 +37,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!hasStoredSession()) return;
     renew()
-      .then(async (ok) => (ok ? setMe(await loadMe()) : undefined))
+      .then(async (ok) => (ok ? setMe(await loadMe()) : setEndedReason('expired')))
       .catch(() => undefined)
       .finally(() => setRestoring(false));
   }, []);

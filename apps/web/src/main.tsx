@@ -26,9 +26,12 @@ createRoot(document.getElementById('root')!).render(
       theme={{
         token: {
           colorPrimary: '#0b5cab',
+          colorLink: '#0b5cab',
+          colorInfo: '#0b5cab',
           fontFamily: "'Liberation Sans', Arial, 'Segoe UI', Roboto, sans-serif",
           colorTextDescription: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',
+          colorTextPlaceholder: 'rgba(0,0,0,0.6)',
         },
       }}
     >

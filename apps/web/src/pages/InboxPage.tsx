@@ -147,7 +147,7 @@ function Outgoing() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="outgoing-year">Năm</label>
-        <InputNumber
+        <InputNumber controls={false}
           id="outgoing-year"
           min={2000}
           max={2100}

@@ -414,7 +414,7 @@ export default function PlanPage() {
                   rules={[{ type: 'number', min: 1, max: 999999, message: 'Số văn bản từ 1 đến 999999' }]}
                   extra="Để trống: cấp khi ban hành"
                 >
-                  <InputNumber style={{ width: '100%' }} />
+                  <InputNumber controls={false} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>
@@ -530,7 +530,7 @@ export default function PlanPage() {
                           label={i === 0 ? 'Số lượng' : undefined}
                           rules={[{ required: true, message: 'Nhập số' }]}
                         >
-                          <InputNumber
+                          <InputNumber controls={false}
                             min={0}
                             style={{ width: '100%' }}
                             decimalSeparator=","
@@ -560,7 +560,7 @@ export default function PlanPage() {
                       <Col xs={4} md={1}>
                         <Form.Item label={i === 0 ? ' ' : undefined}>
                           <Button
-                            icon={<DeleteOutlined />}
+                            icon={<DeleteOutlined aria-hidden />}
                             aria-label={`Xóa chỉ tiêu dòng ${i + 1}`}
                             onClick={() => {
                               remove(f.name);
@@ -571,7 +571,7 @@ export default function PlanPage() {
                       </Col>
                     </Row>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ basis: 'month' })}>
+                  <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ basis: 'month' })}>
                     Thêm chỉ tiêu
                   </Button>
                 </>
@@ -654,12 +654,12 @@ export default function PlanPage() {
               </Col>
               <Col xs={12} md={4}>
                 <Form.Item label="Quá hạn: nhắc mỗi (ngày)" name={['reminder', 'overdueEveryDays']}>
-                  <InputNumber min={1} max={30} style={{ width: '100%' }} />
+                  <InputNumber controls={false} min={1} max={30} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={5}>
                 <Form.Item label="Nhắc tối đa sau hạn (ngày)" name={['reminder', 'overdueForDays']}>
-                  <InputNumber min={0} max={365} style={{ width: '100%' }} />
+                  <InputNumber controls={false} min={0} max={365} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={4}>

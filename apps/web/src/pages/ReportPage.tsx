@@ -240,7 +240,7 @@ export default function ReportPage() {
               width: 160,
               render: (_, i) =>
                 editable ? (
-                  <InputNumber
+                  <InputNumber controls={false}
                     min={0}
                     decimalSeparator=","
                     style={{ width: '100%' }}
