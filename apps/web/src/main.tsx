@@ -28,6 +28,8 @@ createRoot(document.getElementById('root')!).render(
           colorPrimary: '#0b5cab',
           colorLink: '#0b5cab',
           colorInfo: '#0b5cab',
+          colorError: '#c41d2f',
+          colorSuccess: '#2f7a0b',
           fontFamily: "'Liberation Sans', Arial, 'Segoe UI', Roboto, sans-serif",
           colorTextDescription: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',

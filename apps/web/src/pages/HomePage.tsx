@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, List, Result, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Result, Row, Space, Table, Typography } from 'antd';
+import { Tag } from '../Tag';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { isApprover, isDrafter, useAuth } from '../auth';

@@ -15,9 +15,9 @@ import {
   Space,
   Table,
   Tabs,
-  Tag,
   Typography,
 } from 'antd';
+import { Tag } from '../Tag';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { useAuth } from '../auth';
@@ -147,7 +147,8 @@ function Outgoing() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="outgoing-year">Năm</label>
-        <InputNumber controls={false}
+        <InputNumber
+          controls={false}
           id="outgoing-year"
           min={2000}
           max={2100}

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router-dom';
-import { App, Button, Card, Empty, List, Result, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, List, Result, Space, Typography } from 'antd';
+import { Tag } from '../Tag';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { dateTime } from '../format';

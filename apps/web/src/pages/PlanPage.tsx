@@ -19,10 +19,10 @@ import {
   Space,
   Switch,
   Table,
-  Tag,
   TimePicker,
   Typography,
 } from 'antd';
+import { Tag } from '../Tag';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -530,7 +530,8 @@ export default function PlanPage() {
                           label={i === 0 ? 'Số lượng' : undefined}
                           rules={[{ required: true, message: 'Nhập số' }]}
                         >
-                          <InputNumber controls={false}
+                          <InputNumber
+                            controls={false}
                             min={0}
                             style={{ width: '100%' }}
                             decimalSeparator=","

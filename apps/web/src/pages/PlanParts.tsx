@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Table, Typography } from 'antd';
+import { Tag } from '../Tag';
 import { PLAN_SECTION_LABELS, UNIT_KIND_LABELS, type UnitKind } from '@cchc/domain';
 import { ddmmyyyy, num } from '../format';
 import type { Indicator, Plan } from '../types';

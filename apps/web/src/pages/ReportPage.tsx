@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Result, Space, Table, Typography } from 'antd';
+import { Tag } from '../Tag';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NARRATIVE_KEYS, NARRATIVE_LABELS, targetForPeriod, type PeriodKind, type TargetBasis } from '@cchc/domain';
 import { api } from '../api';
@@ -240,7 +241,8 @@ export default function ReportPage() {
               width: 160,
               render: (_, i) =>
                 editable ? (
-                  <InputNumber controls={false}
+                  <InputNumber
+                    controls={false}
                     min={0}
                     decimalSeparator=","
                     style={{ width: '100%' }}
