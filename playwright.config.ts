@@ -40,5 +40,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    // Short-lived access tokens, so the silent renewal is exercised within a test.
+    env: { CCHC_WEB_ACCESS_TTL: '70' },
   },
 });

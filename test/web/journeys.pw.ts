@@ -3,7 +3,7 @@
  * has issued its plan with the schools' deadline 31/01/2027 (a Sunday: the real deadline is Monday 01/02/2027).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { email, expectAccessible, mails, post, signIn } from './support';
+import { email, expectAccessible, mails, post, shot, signIn } from './support';
 
 const SCHOOL = 'BTH.SGDDT.THPT-CH';
 const OTHER_SCHOOL = 'BTH.SGDDT.THPT-PT';
@@ -31,6 +31,7 @@ test('sign-in: clear messages for a wrong password and an expired session; no to
   await page.goto('/hop-thu-duyet');
   await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fhop-thu-duyet/);
   await expectAccessible(page, 'đăng nhập');
+  await shot(page, '01-dang-nhap');
   await signIn(page, email('drafter', SCHOOL), 'SaiMatKhau123');
   await expect(page.getByRole('alert')).toContainText('Email hoặc mật khẩu không đúng');
   await signIn(page, email('drafter', SCHOOL));
@@ -53,8 +54,12 @@ test('the drafter drafts a plan with autosave and submits it', async ({ browser 
   await expect(drafter.getByRole('heading', { name: 'Soạn kế hoạch mới năm 2027' })).toBeVisible();
   await expect(drafter.getByLabel('Căn cứ (kế hoạch cấp trên)')).toHaveValue(/Sở Giáo dục và Đào tạo/);
   await expect(drafter.getByTestId('deadline-shift')).toContainText('31/01/2027 là Chủ nhật → hạn thực tế 01/02/2027');
-  await drafter.getByLabel('I. Mục đích, yêu cầu').fill('Nâng cao nhận thức của giáo viên, học sinh về cải cách hành chính.');
-  await drafter.getByLabel('II. Nội dung tuyên truyền').fill('Tuyên truyền các chủ trương, chính sách về cải cách hành chính.');
+  await drafter
+    .getByLabel('I. Mục đích, yêu cầu')
+    .fill('Nâng cao nhận thức của giáo viên, học sinh về cải cách hành chính.');
+  await drafter
+    .getByLabel('II. Nội dung tuyên truyền')
+    .fill('Tuyên truyền các chủ trương, chính sách về cải cách hành chính.');
   await drafter.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
   await drafter.getByLabel('Chỉ tiêu dòng 1', { exact: true }).fill('trang thông tin điện tử của cơ quan');
   await drafter.keyboard.press('Enter');
@@ -62,6 +67,7 @@ test('the drafter drafts a plan with autosave and submits it', async ({ browser 
   await expect(drafter.getByTestId('save-state')).toContainText('Đã lưu lúc', { timeout: 15_000 });
   await expect(drafter).toHaveURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
   await expectAccessible(drafter, 'soạn kế hoạch');
+  await shot(drafter, '03-soan-ke-hoach');
   // What was typed is saved: a reload of the deep link shows it.
   await drafter.reload();
   await expect(drafter.getByLabel('I. Mục đích, yêu cầu')).toHaveValue(/giáo viên, học sinh/);
@@ -77,6 +83,7 @@ test("the Sở's approver returns it with a reason", async ({ browser }) => {
   const row = approver.getByRole('row', { name: /Trường THPT Cộng Hiền/ });
   await expect(row).toBeVisible();
   await expectAccessible(approver, 'hộp thư duyệt');
+  await shot(approver, '04-hop-thu-duyet');
   await row.getByRole('link', { name: 'Kế hoạch năm 2027' }).click();
   await expect(approver.getByText('Đây là lần trình đầu tiên.')).toBeVisible();
   await expectAccessible(approver, 'xem kế hoạch');
@@ -95,15 +102,20 @@ test('the drafter sees the reason, fixes the plan and resubmits', async () => {
   const owed = drafter.getByRole('row', { name: /Kế hoạch năm 2027/ });
   await expect(owed).toContainText(`Lý do trả lại: ${REASON}`);
   await expect(owed).toContainText('Bị trả lại');
+  await expectAccessible(drafter, 'việc cần làm (bị trả lại)');
+  await shot(drafter, '02-viec-can-lam');
   await expect(drafter.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ })).toBeVisible();
   await drafter.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click();
   await expect(drafter.getByRole('heading', { name: 'Thông báo' })).toBeVisible();
   await expectAccessible(drafter, 'thông báo');
+  await shot(drafter, '06-thong-bao');
   const notice = drafter.getByRole('listitem').filter({ hasText: 'bị Sở Giáo dục và Đào tạo trả lại' });
   await notice.getByRole('button', { name: 'Mở hồ sơ' }).click();
   await expect(drafter.getByTestId('return-reason')).toContainText(REASON);
   const content = drafter.getByLabel('II. Nội dung tuyên truyền');
-  await content.fill('Tuyên truyền các chủ trương, chính sách về cải cách hành chính trên trang thông tin điện tử của trường.');
+  await content.fill(
+    'Tuyên truyền các chủ trương, chính sách về cải cách hành chính trên trang thông tin điện tử của trường.',
+  );
   await expect(drafter.getByTestId('save-state')).toContainText('Đã lưu lúc', { timeout: 15_000 });
   await drafter.getByRole('button', { name: 'Trình duyệt' }).click();
   await drafter.getByRole('dialog').getByRole('button', { name: 'Trình duyệt' }).click();
@@ -112,12 +124,16 @@ test('the drafter sees the reason, fixes the plan and resubmits', async () => {
 
 test('the approver sees what changed, side by side, and approves', async () => {
   await approver.goto('/hop-thu-duyet');
-  await approver.getByRole('row', { name: /Trường THPT Cộng Hiền/ }).getByRole('link').click();
+  await approver
+    .getByRole('row', { name: /Trường THPT Cộng Hiền/ })
+    .getByRole('link')
+    .click();
   await expect(approver.getByText('Những thay đổi so với phiên bản trước')).toBeVisible();
   const change = approver.getByRole('row', { name: /Nội dung tuyên truyền/ });
   await expect(change.locator('ins.diff-add').first()).toBeVisible();
   await expect(change).toContainText('trên trang thông tin điện tử của trường');
   await expectAccessible(approver, 'so sánh phiên bản');
+  await shot(approver, '07-so-sanh-phien-ban');
   await approver.getByRole('button', { name: 'Duyệt' }).click();
   await expect(approver.getByText('Đã duyệt kế hoạch')).toBeVisible();
 });
@@ -128,6 +144,7 @@ test('Nhắc ngay sends an e-mail whose link opens the page after sign-in', asyn
   await row.getByRole('button', { name: 'Nhắc ngay' }).click();
   await expect(approver.getByText('Đã gửi nhắc nhở tới Trường THPT Phan Thiết')).toBeVisible();
   await expectAccessible(approver, 'theo dõi đơn vị cấp dưới');
+  await shot(approver, '08-theo-doi-don-vi');
   const to = email('drafter', OTHER_SCHOOL);
   let mail: { text: string } | undefined;
   await expect
@@ -155,6 +172,7 @@ test('a report with values: beside the target, submitted', async () => {
   await drafter.getByLabel('1. Kết quả đạt được').fill('Đã đăng 7 tin, bài về cải cách hành chính.');
   await expect(drafter.getByTestId('save-state')).toContainText('Đã lưu lúc', { timeout: 15_000 });
   await expectAccessible(drafter, 'báo cáo');
+  await shot(drafter, '09-bao-cao');
   await drafter.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await drafter.getByRole('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(drafter.getByText('Đã gửi báo cáo lên cấp trên')).toBeVisible();
@@ -169,8 +187,22 @@ test('bulk approve of 20 plans with one confirmation', async ({ browser }) => {
   await page.goto('/hop-thu-duyet');
   await expect(page.getByText('20 hồ sơ chờ duyệt')).toBeVisible();
   await page.getByRole('checkbox', { name: /Chọn tất cả|Select all/ }).check();
+  await shot(page, '05-duyet-hang-loat');
   await page.getByRole('button', { name: 'Duyệt các hồ sơ đã chọn (20)' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Duyệt 20 hồ sơ' }).click();
   await expect(page.getByText('Đã duyệt 20 hồ sơ')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Không có hồ sơ nào chờ duyệt')).toBeVisible();
+});
+
+test('the session renews itself silently before the access token expires', async ({ browser }) => {
+  // The stack gives 70-second access tokens (CCHC_WEB_ACCESS_TTL); the app renews a minute early.
+  const page = await newSignedIn(browser, email('drafter', SCHOOL));
+  const renewed = page.waitForResponse((r) => r.url().endsWith('/auth/refresh') && r.status() === 200, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(11_000);
+  await page.getByRole('link', { name: 'Thông báo', exact: true }).click();
+  await renewed;
+  await expect(page.getByRole('heading', { name: 'Thông báo' })).toBeVisible();
+  await expect(page).toHaveURL(/\/thong-bao$/);
 });

@@ -119,7 +119,11 @@ export async function seedInbox(
   const ids = new Set(units.map((u) => u.id));
   await eventually(
     async () => {
-      const out: Array<{ unitId: string }> = await http.as(approver, 'GET', `/obligations/outgoing?year=${opts.year}&kind=plan`);
+      const out: Array<{ unitId: string }> = await http.as(
+        approver,
+        'GET',
+        `/obligations/outgoing?year=${opts.year}&kind=plan`,
+      );
       return out.filter((o) => ids.has(o.unitId)).length === units.length;
     },
     120_000,

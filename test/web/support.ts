@@ -19,7 +19,13 @@ export async function expectAccessible(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   expect(bad, `axe on ${what}`).toEqual([]);
 }
 
@@ -32,4 +38,13 @@ export async function post(path: string): Promise<any> {
 
 export async function mails(): Promise<Array<{ to: string; subject: string; text: string; key: string }>> {
   return (await fetch(`${control}/mails`)).json();
+}
+
+/** `npm run screenshots` (scripts/screenshots.sh) sets CCHC_SCREENSHOTS: the journeys then save the main pages. */
+export async function shot(page: Page, name: string) {
+  const dir = process.env.CCHC_SCREENSHOTS;
+  if (!dir) return;
+  await page.waitForLoadState('networkidle');
+  await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()');
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
 }
