@@ -141,10 +141,11 @@ test('the approver sees what changed, side by side, and approves', async () => {
 test('Nhắc ngay sends an e-mail whose link opens the page after sign-in', async ({ browser }) => {
   await approver.goto('/hop-thu-duyet?tab=theo-doi&nam=2027');
   const row = approver.getByRole('row', { name: /Trường THPT Phan Thiết/ });
-  await row.getByRole('button', { name: 'Nhắc ngay' }).click();
-  await expect(approver.getByText('Đã gửi nhắc nhở tới Trường THPT Phan Thiết')).toBeVisible();
+  await expect(row).toBeVisible();
   await expectAccessible(approver, 'theo dõi đơn vị cấp dưới');
   await shot(approver, '08-theo-doi-don-vi');
+  await row.getByRole('button', { name: 'Nhắc ngay' }).click();
+  await expect(approver.getByText('Đã gửi nhắc nhở tới Trường THPT Phan Thiết')).toBeVisible();
   const to = email('drafter', OTHER_SCHOOL);
   let mail: { text: string } | undefined;
   await expect

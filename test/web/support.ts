@@ -37,7 +37,12 @@ export async function post(path: string): Promise<any> {
 }
 
 export async function mails(): Promise<Array<{ to: string; subject: string; text: string; key: string }>> {
-  return (await fetch(`${control}/mails`)).json();
+  return (await (await fetch(`${control}/mails`)).json()) as Array<{
+    to: string;
+    subject: string;
+    text: string;
+    key: string;
+  }>;
 }
 
 /** `npm run screenshots` (scripts/screenshots.sh) sets CCHC_SCREENSHOTS: the journeys then save the main pages. */
@@ -46,5 +51,6 @@ export async function shot(page: Page, name: string) {
   if (!dir) return;
   await page.waitForLoadState('networkidle');
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()');
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
 }

@@ -56,8 +56,11 @@ export class WorkService {
     const extras = await this.work.extras([...open, ...inbox].map((o) => o.id));
     const withExtras = (o: ObligationView): WorkItem => {
       const x = extras.get(o.id);
+      // A returned plan or report is owed again: days left count again (the list view stops at the first submission).
+      const owedAgain = o.daysLeft === null && AWAITING_UNIT.includes(o.status);
       return {
         ...o,
+        daysLeft: owedAgain ? this.daysLeftOf(o) : o.daysLeft,
         returnReason: o.status === 'returned' ? (x?.returnReason ?? null) : null,
         returnedAt: o.status === 'returned' ? (x?.returnedAt ?? null) : null,
         reportId: x?.reportId ?? null,
@@ -74,6 +77,17 @@ export class WorkService {
   async reportOf(actor: Actor, id: string): Promise<{ obligationId: string; reportId: string | null }> {
     await this.obligations.get(actor, id); // 404 outside the caller's scope
     return { obligationId: id, reportId: (await this.work.extras([id])).get(id)?.reportId ?? null };
+  }
+
+  private daysLeftOf(o: ObligationView): number {
+    return daysLeft(
+      {
+        nominal: parseLocalDate(String(o.nominalDeadline)),
+        effective: parseLocalDate(o.deadline),
+        endsAt: new Date(o.deadlineEndsAt),
+      },
+      this.clock.now(),
+    );
   }
 
   /** Approves each selected submission; one item's refusal does not stop the others. */

@@ -237,7 +237,7 @@ export default function PlanPage() {
     form.setFieldsValue({
       title: `Kế hoạch thông tin, tuyên truyền cải cách hành chính năm ${year}`,
       parentPlanRef: owed
-        ? `Thực hiện ${owed.sourcePlanSymbol ? `Kế hoạch số ${owed.sourcePlanSymbol}` : 'Kế hoạch'} của ${owed.parentUnitName} về ${owed.sourcePlanTitle.replace(/^Kế hoạch\s*/i, '').toLowerCase()}`
+        ? `Thực hiện ${owed.sourcePlanSymbol ? `Kế hoạch số ${owed.sourcePlanSymbol}` : `Kế hoạch năm ${owed.year}`} của ${owed.parentUnitName}`
         : undefined,
       sections: {},
       targets: [],
@@ -559,16 +559,15 @@ export default function PlanPage() {
                         </Form.Item>
                       </Col>
                       <Col xs={4} md={1}>
-                        <Form.Item label={i === 0 ? ' ' : undefined}>
-                          <Button
-                            icon={<DeleteOutlined aria-hidden />}
-                            aria-label={`Xóa chỉ tiêu dòng ${i + 1}`}
-                            onClick={() => {
-                              remove(f.name);
-                              onValuesChange();
-                            }}
-                          />
-                        </Form.Item>
+                        <Button
+                          style={{ marginTop: i === 0 ? 30 : 0 }}
+                          icon={<DeleteOutlined aria-hidden />}
+                          aria-label={`Xóa chỉ tiêu dòng ${i + 1}`}
+                          onClick={() => {
+                            remove(f.name);
+                            onValuesChange();
+                          }}
+                        />
                       </Col>
                     </Row>
                   ))}

@@ -33,7 +33,9 @@ export function PlanReadView({ plan, indicators }: { plan: Plan; indicators: Ind
           {plan.symbol ?? (plan.number ? `${plan.number}/KH` : 'Cấp khi ban hành')}
         </Descriptions.Item>
         <Descriptions.Item label="Nơi, ngày ban hành">
-          {plan.issuePlace ?? '—'}, {ddmmyyyy(plan.issueDate)}
+          {plan.issuePlace || plan.issueDate
+            ? `${plan.issuePlace ?? ''}${plan.issuePlace && plan.issueDate ? ', ' : ''}${plan.issueDate ? `ngày ${ddmmyyyy(plan.issueDate)}` : ''}`
+            : 'Khi ban hành'}
         </Descriptions.Item>
         <Descriptions.Item label="Trích yếu" span={2}>
           {plan.title}

@@ -153,7 +153,10 @@ export default function ReportPage() {
   if (report.isError) return <Result status="warning" title="Không mở được báo cáo" subTitle={report.error.message} />;
   if (!r) return null;
   const lastReturned = [...(versions.data ?? [])].reverse().find((v) => v.decision === 'returned');
-  const rows = (indicators.data ?? []).filter((i) => i.valueType !== 'text');
+  // Indicators the unit's plan sets a target for come first.
+  const rows = (indicators.data ?? [])
+    .filter((i) => i.valueType !== 'text')
+    .sort((a, b) => Number(targets[b.code] != null) - Number(targets[a.code] != null));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
