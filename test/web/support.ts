@@ -52,5 +52,6 @@ export async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()');
   await page.evaluate('window.scrollTo(0, 0)');
+  await page.mouse.move(1300, 740); // no tooltip from the last hover
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
 }
