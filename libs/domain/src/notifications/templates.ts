@@ -99,7 +99,7 @@ export function decisionMessage(c: DecisionContext): Message {
   const item =
     c.subject === 'plan'
       ? `Kế hoạch tuyên truyền cải cách hành chính năm ${c.year}`
-      : `Báo cáo ${c.periodLabel ? `${c.periodLabel.toLowerCase()} ` : ''}năm ${c.year}`;
+      : `Báo cáo ${c.periodLabel && c.periodLabel !== 'Năm' ? `${c.periodLabel} ` : ''}năm ${c.year}`;
   const title =
     c.decision === 'approve' ? `${item} đã được ${c.parentUnitName} duyệt` : `${item} bị ${c.parentUnitName} trả lại`;
   const lead =
