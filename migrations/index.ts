@@ -6,6 +6,8 @@ import { UnitClosureSortKey1732420200000 } from './1732420200000-UnitClosureSort
 import { PlansObligations1732420300000 } from './1732420300000-PlansObligations';
 import { Notifications1732420400000 } from './1732420400000-Notifications';
 import { Reports1732420500000 } from './1732420500000-Reports';
+import { CalendarConfirmation1732420600000 } from './1732420600000-CalendarConfirmation';
+import { PlanImports1732421000000 } from './1732421000000-PlanImports';
 
 export const MIGRATIONS = [
   Foundation1732420000000,
@@ -14,4 +16,6 @@ export const MIGRATIONS = [
   PlansObligations1732420300000,
   Notifications1732420400000,
   Reports1732420500000,
+  CalendarConfirmation1732420600000,
+  PlanImports1732421000000,
 ];

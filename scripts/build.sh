@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Compiles TypeScript to dist/ (aliases rewritten to relative paths), builds the workflow bundle and the web app
+# Compiles the API and the worker with the Nest CLI (nest-cli.json: one monorepo, path aliases rewritten to
+# relative paths in dist/) and builds the workflow bundle the worker loads. Also builds the web app
 # (apps/web/dist, served by the API on the same origin).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 rm -rf dist
-npx tsc -p tsconfig.build.json
-npx tsc-alias -p tsconfig.build.json
+npx nest build api
+npx nest build worker
 node dist/apps/worker/src/bundle/build-workflow-bundle.js dist/workflow-bundle.js >/dev/null
 npx tsc -p apps/web/tsconfig.json
 npx vite build --config apps/web/vite.config.mts --logLevel warn

@@ -70,11 +70,34 @@ else
   temporal_ui="(external: $TEMPORAL_ADDRESS)"
 fi
 
+# `npm run dev` (CCHC_DEV=1): the Nest CLI recompiles and restarts each process on change; the worker bundles
+# workflows/ from source at each start.
+if [ "${CCHC_DEV:-}" = 1 ]; then
+  worker_cmd=(npx nest start worker --watch --preserveWatchOutput)
+  api_cmd=(npx nest start api --watch --preserveWatchOutput)
+  export WORKFLOW_BUNDLE_PATH=source
+else
+  worker_cmd=(node dist/apps/worker/src/main.js)
+  api_cmd=(node dist/apps/api/src/main.js)
+fi
+
+# Mail catcher: without SMTP_HOST, MailDev on loopback receives every e-mail the worker sends (dev only).
+mail_ui="${SMTP_HOST:+(SMTP server $SMTP_HOST)}"
+if [ -z "${SMTP_HOST:-}" ]; then
+  MAIL_SMTP_PORT="${CCHC_MAIL_SMTP_PORT:-1025}" MAIL_WEB_PORT="${CCHC_MAIL_WEB_PORT:-1080}"
+  mkdir -p "$DATA_DIR/maildev"
+  node_modules/.bin/maildev --smtp "$MAIL_SMTP_PORT" --web "$MAIL_WEB_PORT" --ip 127.0.0.1 \
+    --mail-directory "$DATA_DIR/maildev" >"$DATA_DIR/logs/maildev.log" 2>&1 &
+  pids+=($!)
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT" SMTP_SECURE=false
+  mail_ui="http://127.0.0.1:$MAIL_WEB_PORT   (MailDev: every e-mail sent; REST: /api/email)"
+fi
+
 log "starting the worker (log: $DATA_DIR/logs/worker.log)"
-node dist/apps/worker/src/main.js >"$DATA_DIR/logs/worker.log" 2>&1 &
+"${worker_cmd[@]}" >"$DATA_DIR/logs/worker.log" 2>&1 &
 pids+=($!)
 log "starting the API (log: $DATA_DIR/logs/api.log)"
-node dist/apps/api/src/main.js >"$DATA_DIR/logs/api.log" 2>&1 &
+"${api_cmd[@]}" >"$DATA_DIR/logs/api.log" 2>&1 &
 api_pid=$!
 pids+=($api_pid)
 
@@ -84,6 +107,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$API_PORT/ready" >/dev/null || { tail -20 "$DATA_DIR/logs/api.log" >&2; die "the API is not ready"; }
+log "playing the living demo of $(date +%Y) (log: $DATA_DIR/logs/demo.log)"
+node dist/apps/api/src/cli/demo-cycle.js >"$DATA_DIR/logs/demo.log" 2>&1 || log "living demo failed: see $DATA_DIR/logs/demo.log"
 
 cat <<INFO
 
@@ -91,6 +116,7 @@ cat <<INFO
     API            http://127.0.0.1:$API_PORT          (GET /health, GET /ready)
     OpenAPI docs   http://127.0.0.1:$API_PORT/docs
     Temporal UI    $temporal_ui
+    Mail inbox     $mail_ui
     PostgreSQL     ${DATABASE_URL//:cchc@/:***@}
     Logs           $DATA_DIR/logs/
   Demo accounts: see README.md. Press Ctrl-C to stop.

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -22,7 +23,9 @@ import {
 } from '@cchc/contracts';
 import { guard } from './failures';
 
-const acts = proxyActivities<ObligationActivities & Pick<NotificationActivities, 'enqueueReminder'>>({
+const acts = proxyActivities<
+  ObligationActivities & Pick<NotificationActivities, 'enqueueReminder' | 'enqueueDeadlineNotice'>
+>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
@@ -32,6 +35,9 @@ const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 3, maximumInterval: '6 hours', maximumAttempts: 8 },
 });
+
+/** A slot fired this much after its moment is not sent as if it were then. */
+const LATE_SLOT_MS = 12 * 60 * 60 * 1000;
 
 /**
  * One unit's obligation to its parent (its plan for the year, or a periodic report). The workflow owns the
@@ -45,6 +51,8 @@ const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>
  * Workflow ID: plan-obligation/{planId}/{unitId} (or report-obligation/…/{period}).
  */
 export async function obligationWorkflow(input: ObligationWorkflowInput): Promise<ObligationState> {
+  // Honest late entry, deadline notices and calendar re-shifts: runs started before this change replay without them.
+  const honest = patched('honest-late-entry');
   const state: ObligationState = input.resume ?? {
     status: 'pending',
     deadline: input.deadline,
@@ -133,7 +141,12 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
         throw new DomainError('validation', 'obligation.invalid_deadline', 'Hạn mới không phải ngày hợp lệ');
       if (!isOpen(state.status))
         throw new DomainError('conflict', 'obligation.closed', 'Nghĩa vụ đã hoàn thành, không thể gia hạn');
-      if (req.nominal <= state.deadline.nominal) {
+      if (req.calendar) {
+        if (req.nominal !== state.deadline.nominal)
+          throw new DomainError('conflict', 'obligation.deadline_changed', 'Hạn của nghĩa vụ đã thay đổi', {
+            current: state.deadline.nominal,
+          });
+      } else if (req.nominal <= state.deadline.nominal) {
         throw new DomainError('unprocessable', 'obligation.extension_not_later', 'Hạn mới phải sau hạn hiện tại', {
           current: state.deadline.nominal,
         });
@@ -146,21 +159,40 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
     (req: ExtendDeadlineRequest): Promise<ObligationState> =>
       exclusive(async () => {
         checkExtension(req);
+        // A calendar change leaves deadlines already passed or met as they were.
+        const settled = state.firstSubmittedAt !== null || Date.parse(state.deadline.endsAt) <= Date.now();
+        if (req.calendar && settled) return state;
         const deadline = await acts.resolveDeadline({ nominal: req.nominal });
+        if (req.calendar && deadline.effective === state.deadline.effective) return state;
+        const cause = req.calendar ? 'calendar' : 'extension';
+        const previous = state.deadline;
         const seq = state.seq + 1;
+        const at = new Date().toISOString();
         await acts.recordDeadlineChange({
           obligationId: input.obligationId,
           seq,
           deadline,
           actor: req.actor,
-          at: new Date().toISOString(),
+          at,
           reason: req.reason,
           requestId: req.requestId,
+          ...(req.calendar ? { cause } : {}),
         });
         state.seq = seq;
         state.deadline = deadline;
         if (state.firstSubmittedAt === null && Date.parse(deadline.endsAt) > Date.now()) state.overdue = false;
         reminders = await futureSlots(); // the remaining reminders follow the new deadline
+        if (honest && previous.effective !== deadline.effective) {
+          const messageIds = await acts.enqueueDeadlineNotice({
+            obligationId: input.obligationId,
+            seq,
+            previous,
+            deadline,
+            cause,
+            at,
+          });
+          if (messageIds.length) deliveries.push(delivery.deliverMessages({ messageIds }).catch(() => undefined));
+        }
         changes++;
         return state;
       }),
@@ -168,9 +200,18 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
   );
 
   if (!input.resume) {
-    reminders = input.reminders
-      ? input.reminders.filter((r) => Date.parse(r.sendAt) > Date.now())
-      : await futureSlots();
+    if (honest && Date.parse(state.deadline.endsAt) <= Date.now()) {
+      // Starts already overdue: one notice now with the real days overdue, then the overdue rhythm from today.
+      reminders = await acts.planReminderSlots({
+        obligationId: input.obligationId,
+        deadline: state.deadline,
+        lateEntryAt: new Date().toISOString(),
+      });
+    } else {
+      reminders = input.reminders
+        ? input.reminders.filter((r) => Date.parse(r.sendAt) > Date.now())
+        : await futureSlots();
+    }
   }
 
   while (isOpen(state.status)) {
@@ -195,10 +236,15 @@ export async function obligationWorkflow(input: ObligationWorkflowInput): Promis
         await acts.markOverdue({ obligationId: input.obligationId, at: new Date(now).toISOString() });
         state.overdue = true;
       }
-      const due = reminders[0];
+      let due: ReminderSlotDto | undefined = reminders[0];
       if (due && Date.parse(due.sendAt) <= now) {
         reminders = reminders.slice(1);
-        if (isAwaitingUnit(state.status)) {
+        if (honest && Date.parse(due.sendAt) < now - LATE_SLOT_MS) {
+          // Its moment passed long ago (a worker outage): skip it if a later one is also due, else send it as of now.
+          if (reminders[0] && Date.parse(reminders[0].sendAt) <= now) due = undefined;
+          else due = { ...due, sendAt: new Date(now).toISOString() };
+        }
+        if (due && isAwaitingUnit(state.status)) {
           const messageIds = await acts.enqueueReminder({
             obligationId: input.obligationId,
             slot: due,

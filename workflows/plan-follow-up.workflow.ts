@@ -1,4 +1,4 @@
-import { proxyActivities, sleep } from '@temporalio/workflow';
+import { patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { NotificationActivities } from '@cchc/contracts';
 
 const acts = proxyActivities<Pick<NotificationActivities, 'planDigestSlots' | 'enqueueOverdueDigest'>>({
@@ -10,6 +10,9 @@ const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>
   retry: { initialInterval: '30 seconds', backoffCoefficient: 3, maximumInterval: '6 hours', maximumAttempts: 8 },
 });
 
+/** A digest this far past its moment is not sent as if it were then. */
+const LATE_SLOT_MS = 12 * 60 * 60 * 1000;
+
 /**
  * Follows up an issued plan for its issuer ("đôn đốc"): on the morning after the child-plan deadline and then on
  * the policy's overdue days, one digest lists all late children, to the parent's approvers and the reviewing
@@ -19,18 +22,30 @@ const delivery = proxyActivities<Pick<NotificationActivities, 'deliverMessages'>
  * Workflow ID: plan-follow-up/{planId}; started by the plan's cascade.
  */
 export async function planFollowUpWorkflow(input: { planId: string }): Promise<{ digests: number }> {
+  const honest = patched('honest-late-entry');
   const slots = await acts.planDigestSlots({ planId: input.planId });
   let digests = 0;
   const deliveries: Promise<unknown>[] = [];
   let plansDone = false;
-  for (const slot of slots) {
+  for (const [i, slot] of slots.entries()) {
     if (plansDone && !slot.period) continue;
+    let { key: slotKey, sendAt } = slot;
     const wait = Date.parse(slot.sendAt) - Date.now();
-    if (wait > 0) await sleep(wait);
+    if (honest && wait < -LATE_SLOT_MS) {
+      // Late entry (or a long outage): of the digests whose moment passed, only the last of its kind is sent, now,
+      // counting days late from the real today.
+      const group = slot.period ?? '';
+      const laterPassed = slots
+        .slice(i + 1)
+        .some((s) => (s.period ?? '') === group && Date.parse(s.sendAt) - Date.now() < -LATE_SLOT_MS);
+      if (laterPassed) continue;
+      slotKey = `${group ? `${group}/` : ''}late-entry`;
+      sendAt = new Date().toISOString();
+    } else if (wait > 0) await sleep(wait);
     const { messageIds, lateUnits, awaiting } = await acts.enqueueOverdueDigest({
       planId: input.planId,
-      slotKey: slot.key,
-      sendAt: slot.sendAt,
+      slotKey,
+      sendAt,
       period: slot.period,
     });
     if (lateUnits > 0) digests++;

@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { UnitImportService } from '../../apps/api/src/units/import/unit-import.service';
-import { buildUnitCsv } from '../../apps/api/src/units/import/unit-file-parser';
+import { buildUnitCsv } from '../support/unit-files';
 import { loadConfig } from '../../libs/config/src';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateCountry, generateProvince } from '../../libs/persistence/src/seed';

@@ -186,6 +186,8 @@ describe('plan cascade 2024 (seed 001, time-skipping)', () => {
       .send({ reason: 'ngắn' })
       .expect(400);
     expect(noReason.body.code).toBe('request.validation_failed');
+    expect(noReason.body.details.fields).toEqual({ reason: ['Lý do trả lại phải có ít nhất 10 ký tự'] });
+    expect(noReason.body.message).toBe('Dữ liệu gửi lên không hợp lệ: Lý do trả lại phải có ít nhất 10 ký tự');
     const reason = 'Đề nghị bổ sung chỉ tiêu tin, bài trên Cổng thông tin điện tử tỉnh';
     const returned = await http()
       .post(`/plans/${plan.id}/return`)

@@ -274,16 +274,16 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .query({ limit: 100 })
       .set(await as('reviewer', 'PV.SNV'))
       .expect(200);
-    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý i năm 2024'));
+    const digests = inbox.body.items.filter((n: { title: string }) => n.title.includes('gửi báo cáo quý I năm 2024'));
     const q1Digest = digests.find((n: { title: string }) =>
       n.title.includes('trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh'),
     );
     // it follows the whole province, so it also gets Sở LĐTBXH's digest about its two schools (12/03 08:00)
     expect(digests.map((n: { title: string }) => n.title)).toContain(
-      'Đôn đốc: 2 đơn vị trực thuộc Sở Lao động - Thương binh và Xã hội quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Đôn đốc: 2 đơn vị trực thuộc Sở Lao động - Thương binh và Xã hội quá hạn gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
     expect(q1Digest.title).toBe(
-      'Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Đôn đốc: 1 đơn vị trực thuộc Ủy ban nhân dân tỉnh Phước Vĩnh quá hạn gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
     expect(q1Digest.body).toContain(
       'Sở Lao động - Thương binh và Xã hội — hạn 11/03/2024, quá hạn 1 ngày (Chưa thực hiện)',
@@ -439,5 +439,63 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     expect(
       (await db.dataSource.query(`SELECT count(*)::int AS n FROM reports WHERE obligation_id = $1`, [o.id]))[0].n,
     ).toBe(0);
+  });
+
+  it('6 tháng: a max and an avg indicator roll up by their rules over the 3-level tree, own values included', async () => {
+    const admin = (
+      await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken;
+    for (const [code, aggregation, valueType] of [
+      ['LARGEST_AUDIENCE', 'max', 'integer'],
+      ['SATISFACTION_RATE', 'avg', 'decimal'],
+    ] as const) {
+      await http()
+        .post('/indicators')
+        .set({ Authorization: `Bearer ${admin}` })
+        .send({ code, name: `Chỉ tiêu ${code}`, unitOfMeasure: 'người', aggregation, valueType, activeFromYear: 2024 })
+        .expect(201);
+    }
+    // schools: S1, S2 under D1; S4 under D2. Departments report their own values too.
+    const s1 = await report('PV.D1.S1', 'H1', { LARGEST_AUDIENCE: 300, SATISFACTION_RATE: 80 });
+    const s2 = await report('PV.D1.S2', 'H1', { LARGEST_AUDIENCE: 450, SATISFACTION_RATE: 90 });
+    const s4 = await report('PV.D2.S4', 'H1', { LARGEST_AUDIENCE: 200, SATISFACTION_RATE: 70 });
+    for (const [parent, id] of [
+      ['PV.D1', s1],
+      ['PV.D1', s2],
+      ['PV.D2', s4],
+    ] as const)
+      await accept(parent, id);
+    const d1 = await report('PV.D1', 'H1', { LARGEST_AUDIENCE: 120, SATISFACTION_RATE: 60 });
+    const d2 = await report('PV.D2', 'H1', { SATISFACTION_RATE: 100 });
+    await accept('PV', d1);
+    await accept('PV', d2);
+
+    const rollupOf = async (code: string, who: string) =>
+      (
+        await http()
+          .get(`/units/${await unitId(code)}/rollup?year=2024&period=H1`)
+          .set(await as('approver', who))
+          .expect(200)
+      ).body;
+    // by hand: max over all units; the average over every unit's value (not an average of averages, not own + subtree)
+    const province = await rollupOf('PV', 'PV');
+    expect(province.totalAccepted.LARGEST_AUDIENCE).toBe(450);
+    expect(province.totalAccepted.SATISFACTION_RATE).toBeCloseTo((80 + 90 + 70 + 60 + 100) / 5, 10);
+    const perChild = Object.fromEntries(
+      province.children.map((c: { code: string; accepted: Record<string, number> }) => [c.code, c.accepted]),
+    );
+    expect(perChild['PV.D1'].LARGEST_AUDIENCE).toBe(450);
+    expect(perChild['PV.D1'].SATISFACTION_RATE).toBeCloseTo((60 + 80 + 90) / 3, 10);
+    expect(perChild['PV.D2'].LARGEST_AUDIENCE).toBe(200);
+    expect(perChild['PV.D2'].SATISFACTION_RATE).toBeCloseTo((100 + 70) / 2, 10);
+
+    const dept = await rollupOf('PV.D1', 'PV.D1');
+    expect(dept.own).toMatchObject({ LARGEST_AUDIENCE: 120, SATISFACTION_RATE: 60 });
+    expect(dept.subtreeAccepted.SATISFACTION_RATE).toBeCloseTo((80 + 90) / 2, 10);
+    expect(dept.totalAccepted.LARGEST_AUDIENCE).toBe(450);
+    expect(dept.totalAccepted.SATISFACTION_RATE).toBeCloseTo((60 + 80 + 90) / 3, 10);
   });
 });

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { createTestApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { withDemoData } from '../support/demo';
-import { buildUnitCsv, buildUnitXlsx } from '../../apps/api/src/units/import/unit-file-parser';
+import { buildUnitCsv, buildUnitXlsx } from '../support/unit-files';
 
 describe('unit tree (e2e)', () => {
   let db: TestDatabase;

@@ -4,6 +4,7 @@ import { createTestApi } from './api';
 import { createTestDatabase, TestDatabase } from './database';
 import { createTimeSkippingEnv, uniqueTaskQueue } from './temporal';
 import { createTestWorker } from './worker';
+import { recordHistories } from './histories';
 
 export interface Stack {
   db: TestDatabase;
@@ -56,6 +57,7 @@ export async function startStack(opts: {
       await syncClock();
     },
     async teardown() {
+      if (process.env.CCHC_RECORD_HISTORIES) await recordHistories(env.client, db.url);
       worker.shutdown();
       await running.catch(() => undefined);
       await workerApp.close();

@@ -13,9 +13,11 @@ import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { PlansModule } from './plans/plans.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
+import { PlanImportModule } from './plan-import/plan-import.module';
 import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
 
@@ -34,10 +36,12 @@ export class AppModule {
         UnitsModule,
         UsersModule,
         AuditModule,
+        ObligationsModule,
         PlansModule,
         CalendarModule,
         NotificationsModule,
         ReportsModule,
+        PlanImportModule,
         WorkModule,
         WebModule.forRoot(),
       ],

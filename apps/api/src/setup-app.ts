@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { NfcPipe } from './http/nfc.pipe';
 import compression from 'compression';
 import { createValidationPipe } from './http/validation';
 
@@ -9,7 +10,7 @@ export function setupApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // The web app's assets and the JSON answers travel compressed (gzip/deflate, above 1 kB).
   app.use(compression());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NfcPipe(), createValidationPipe()); // NFC first: validation sees composed text
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('CCHC — kế hoạch tuyên truyền cải cách hành chính')

@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { NativeConnection, Runtime, Worker, DefaultLogger, LogLevel } from '@temporalio/worker';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
 import { ActivitiesRegistry } from './activities/activities.registry';
+import { bundleWorkflowsFromSource } from './bundle/build-workflow-bundle';
 
 export interface WorkerRunOptions {
   /** Override the connection (tests pass the test environment's). */
@@ -40,11 +41,15 @@ export class WorkerService implements OnApplicationShutdown {
       connection = this.ownConnection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
     }
     const taskQueue = opts.taskQueue ?? this.config.temporal.taskQueue;
+    const bundlePath = opts.workflowBundlePath ?? this.config.temporal.workflowBundlePath;
+    // "source" (the dev loop, `npm run dev`): bundle workflows/ at start-up, so a restart picks up workflow edits.
+    const workflowBundle =
+      bundlePath === 'source' ? { code: await bundleWorkflowsFromSource() } : { codePath: bundlePath };
     this.worker = await Worker.create({
       connection,
       namespace: this.config.temporal.namespace,
       taskQueue,
-      workflowBundle: { codePath: opts.workflowBundlePath ?? this.config.temporal.workflowBundlePath },
+      workflowBundle,
       activities: this.registry.activities(),
       shutdownGraceTime: (opts.shutdownGraceTime ?? '30 seconds') as '30 seconds',
       ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),

@@ -65,6 +65,11 @@ export interface TransitionResult {
 
 export interface ExtendDeadlineRequest {
   nominal: string;
+  /**
+   * A working-calendar change, not an extension: the nominal day stays (`nominal` must equal the current one) and
+   * the effective day is shifted again by the calendar as it now stands; nothing happens when it does not move.
+   */
+  calendar?: boolean;
   actor: string;
   reason?: string;
   requestId?: string;
@@ -138,7 +143,15 @@ export interface ObligationActivities {
   cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }>;
   resolveDeadline(input: { nominal: string }): Promise<DeadlineDto>;
   /** The obligation's reminder slots for a deadline, from its plan's reminder policy and the working calendar. */
-  planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]>;
+  planReminderSlots(input: {
+    obligationId: string;
+    deadline: DeadlineDto;
+    /**
+     * Set when the obligation starts with its deadline already passed (late entry): the slots are then one overdue
+     * notice at this instant and the policy's overdue rhythm counted from it (see `lateEntryReminders`).
+     */
+    lateEntryAt?: string;
+  }): Promise<ReminderSlotDto[]>;
   recordDeadlineChange(input: {
     obligationId: string;
     seq: number;
@@ -146,6 +159,8 @@ export interface ObligationActivities {
     actor: string;
     at: string;
     reason?: string;
+    /** 'calendar' when a working-calendar change moved the effective day (audited as such). */
+    cause?: 'extension' | 'calendar';
     requestId?: string;
   }): Promise<void>;
 }
@@ -172,6 +187,15 @@ export interface NotificationActivities {
    * after and then the overdue days of its reminder policy. Report slots carry their period.
    */
   planDigestSlots(input: { planId: string }): Promise<Array<ReminderSlotDto & { period?: string }>>;
+  /** Tells the obliged unit its deadline moved (extension or calendar change); returns the outbox message ids. */
+  enqueueDeadlineNotice(input: {
+    obligationId: string;
+    seq: number;
+    previous: DeadlineDto;
+    deadline: DeadlineDto;
+    cause: 'extension' | 'calendar';
+    at: string;
+  }): Promise<string[]>;
   /** Sends pending e-mails and webhooks; failures are retried with backoff by Temporal. */
   deliverMessages(input: { messageIds: string[] }): Promise<{ sent: number }>;
 }

@@ -10,3 +10,4 @@ export * from './obligations';
 export * from './plans';
 export * from './notifications';
 export * from './reports';
+export * from './plan-import';

@@ -1,7 +1,12 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { redactUrl } from '../../config/src/config'; // relative: also loaded by jest's global setup, outside the alias mapper
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
+
+// Calendar dates are dates: a DATE column reads as its 'YYYY-MM-DD' text, never as a JavaScript Date at some
+// process-local midnight (which JSON then wrote as '2027-02-27T00:00:00.000Z' into versions, snapshots and diffs).
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /** The one DataSource definition, used by the api, the worker, the migration CLI and the tests. */
 export function dataSourceOptions(db: { url: string; poolSize?: number; logging?: boolean }): DataSourceOptions {

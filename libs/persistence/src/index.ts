@@ -5,4 +5,6 @@ export * from './persistence.module';
 export * from './units';
 export * from './calendar';
 export * from './reports';
+export * from './plans';
+export * from './obligations';
 export * from './work';

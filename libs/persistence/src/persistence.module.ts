@@ -6,6 +6,21 @@ import { AuditService } from './audit.service';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { WorkRepository } from './work';
+import { ReportFactsRepository } from './reports';
+import { PlanImportRepository, PlansRepository } from './plans';
+import { ObligationsRepository } from './obligations';
+
+/** Every repository: the one owner of its tables (see README, "Folders"). */
+const REPOSITORIES = [
+  AuditService,
+  UnitTreeRepository,
+  CalendarRepository,
+  PlansRepository,
+  ObligationsRepository,
+  ReportFactsRepository,
+  PlanImportRepository,
+  WorkRepository,
+];
 
 @Global()
 @Module({
@@ -15,7 +30,7 @@ import { WorkRepository } from './work';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 500 }),
     }),
   ],
-  providers: [AuditService, UnitTreeRepository, CalendarRepository, WorkRepository],
-  exports: [AuditService, UnitTreeRepository, CalendarRepository, WorkRepository],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
 })
 export class PersistenceModule {}

@@ -10,14 +10,11 @@ import {
   RoleRelation,
   UnitRelation,
 } from '@cchc/domain';
-import { UnitRow, UnitTreeRepository } from '@cchc/persistence';
+import { UnitRow, UnitScope, UnitTreeRepository } from '@cchc/persistence';
 import type { Actor } from '../auth/actor';
 
 /** What a caller may read: the subtree of `rootUnitId`, at most `maxDepth` levels down (null = all). */
-export interface ReadScope {
-  rootUnitId: string;
-  maxDepth: number | null;
-}
+export type ReadScope = UnitScope;
 
 export const today = (): string => localDateOf(new Date());
 
@@ -98,7 +95,11 @@ export class AccessService {
     }
   }
 
-  /** One subtree covers everything the actor may read (a reviewer's anchor subtree contains the own unit). */
+  /**
+   * One subtree covers everything the actor may read (a reviewer's anchor subtree contains the own unit). Every
+   * list and per-unit breakdown filters with it (`inScope` in libs/persistence); aggregates over a readable unit's
+   * subtree are totals, not per-unit detail.
+   */
   readScope(actor: Actor): ReadScope {
     if (actor.reviewAnchorId !== actor.unitId) return { rootUnitId: actor.reviewAnchorId, maxDepth: null };
     return { rootUnitId: actor.unitId, maxDepth: readScopeDepth(actor.roles) };

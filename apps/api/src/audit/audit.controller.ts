@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { inScope } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, CurrentActor } from '../auth/actor';
 import { PageQuery } from '../http/common.dto';
@@ -28,15 +29,15 @@ export class AuditQueryService {
 
   async list(actor: Actor, q: AuditQuery) {
     if (q.unitId) await this.access.authorize(actor, 'unit.read', q.unitId);
-    const { rootUnitId, maxDepth } = this.access.readScope(actor);
-    const params: unknown[] = [rootUnitId, today(), maxDepth];
+    const scope = this.access.readScope(actor);
+    const params: unknown[] = [];
     // An entry is visible when its unit is in scope today, or was in scope on the entry's reference day: the day
     // it was written, or the unit's last day if it has ceased to exist since (merged-away units keep their past).
-    let where = `EXISTS (SELECT 1 FROM units u JOIN unit_closure c ON c.descendant_id = u.id
-                  WHERE u.id = a.unit_id AND c.ancestor_id = $1 AND ($3::int IS NULL OR c.depth <= $3)
-                    AND ((c.valid_from <= $2::date AND c.valid_to > $2::date)
-                      OR (c.valid_from <= least((a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, u.active_to - 1)
-                          AND c.valid_to > least((a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, u.active_to - 1))))`;
+    const referenceDay = `least((a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+      (SELECT u.active_to - 1 FROM units u WHERE u.id = a.unit_id))`;
+    let where = `(${inScope(scope, 'a.unit_id', params, { at: today() })} OR ${inScope(scope, 'a.unit_id', params, {
+      atSql: referenceDay,
+    })})`;
     if (q.entityType) where += ` AND a.entity_type = $${params.push(q.entityType)}`;
     if (q.entityId) where += ` AND a.entity_id = $${params.push(q.entityId)}`;
     if (q.unitId) where += ` AND a.unit_id = $${params.push(q.unitId)}`;

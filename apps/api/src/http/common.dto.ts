@@ -20,7 +20,7 @@ export function IsLocalDate(options?: ValidationOptions) {
       name: 'isLocalDate',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} phải là ngày hợp lệ dạng YYYY-MM-DD`, ...options },
+      options: { message: '$property must be a calendar date YYYY-MM-DD', ...options },
       validator: { validate: (v: unknown) => typeof v === 'string' && isLocalDate(v) },
     });
 }

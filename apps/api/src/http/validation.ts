@@ -1,11 +1,12 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { vietnameseMessages } from './validation-messages';
 
-/** Flattens class-validator errors into `{ field: [messages] }` (nested fields dotted). */
+/** Flattens class-validator errors into `{ field: [Vietnamese messages] }` (nested fields dotted, English names). */
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out[path] = Object.values(e.constraints);
+    if (e.constraints) out[path] = vietnameseMessages(e);
     if (e.children?.length) Object.assign(out, flatten(e.children, path));
   }
   return out;
@@ -19,11 +20,16 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
+    // the DTO instance names the field's Vietnamese label (validation-messages.ts); never sent to the client
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      const first = Object.values(fields)[0]?.[0];
+      return new BadRequestException({
         code: 'request.validation_failed',
-        message: 'Dữ liệu gửi lên không hợp lệ',
-        details: { fields: flatten(errors) },
-      }),
+        message: first ? `Dữ liệu gửi lên không hợp lệ: ${first}` : 'Dữ liệu gửi lên không hợp lệ',
+        details: { fields },
+      });
+    },
   });
 }

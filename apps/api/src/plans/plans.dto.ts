@@ -196,27 +196,9 @@ export class ReturnPlanDto {
   reason: string;
 }
 
-export class ExtendDeadlineDto {
-  @ApiProperty({ example: '2024-02-07' }) @IsLocalDate() deadline: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
-}
-
 export class PlanListQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-}
-
-export class ObligationQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ enum: ['plan', 'report'] }) @IsOptional() @IsIn(['plan', 'report']) kind?: 'plan' | 'report';
-  @ApiPropertyOptional({ enum: ['pending', 'draft', 'submitted', 'returned', 'approved'] })
-  @IsOptional()
-  @IsIn(['pending', 'draft', 'submitted', 'returned', 'approved'])
-  status?: string;
-  @ApiPropertyOptional({ description: 'Outgoing: obligations owed to this unit (default: the caller’s unit)' })
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
 }
 
 export class DiffQuery {

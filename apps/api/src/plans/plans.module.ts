@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ObligationCommands } from './obligation-commands.service';
-import { ObligationsController, PlansController } from './plans.controller';
-import { ObligationsService } from './obligations.service';
+import { ObligationsModule } from '../obligations/obligations.module';
+import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
-  controllers: [PlansController, ObligationsController],
-  providers: [PlansService, ObligationsService, ObligationCommands],
-  exports: [PlansService, ObligationsService, ObligationCommands],
+  imports: [ObligationsModule],
+  controllers: [PlansController],
+  providers: [PlansService],
+  exports: [PlansService],
 })
 export class PlansModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Module, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
-import { PlansModule } from '../plans/plans.module';
+import { ObligationsModule } from '../obligations/obligations.module';
 import { ReturnPlanDto } from '../plans/plans.dto';
 import { ReviewQuery, RollupQuery, SaveReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -63,7 +63,7 @@ export class ReportsController {
 }
 
 @Module({
-  imports: [PlansModule],
+  imports: [ObligationsModule],
   controllers: [ReportsController, IndicatorsController],
   providers: [ReportsService, RollupService, IndicatorsService],
   exports: [ReportsService],

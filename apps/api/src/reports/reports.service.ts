@@ -6,16 +6,18 @@ import {
   nextStatus,
   notFound,
   PERIOD_LABELS,
+  aggregateOf,
+  rollupFromAggregates,
   validateNarrative,
   validateReportValues,
   type IndicatorDef,
   type ObligationCommand,
   type PeriodKind,
 } from '@cchc/domain';
-import { AuditService, subtreeRollup } from '@cchc/persistence';
+import { AuditService, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
-import { ObligationCommands } from '../plans/obligation-commands.service';
+import { ObligationCommands } from '../obligations/obligation-commands.service';
 import type { SaveReportDto } from './reports.dto';
 
 const EDITABLE = ['pending', 'draft', 'returned'];
@@ -27,6 +29,7 @@ export class ReportsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly commands: ObligationCommands,
+    private readonly facts: ReportFactsRepository,
   ) {}
 
   async catalogue(m: EntityManager = this.em): Promise<IndicatorDef[]> {
@@ -119,9 +122,17 @@ export class ReportsService {
         ])
       ).map((v: any) => [v.indicator_code, v.value]),
     );
-    const subtree = await this.rollupBelow(r.unitId, r.year, r.period);
-    const totals: Record<string, number> = { ...subtree.accepted };
-    for (const [k, v] of Object.entries(own)) totals[k] = (totals[k] ?? 0) + (v as number);
+    // The prefill: the subtree's accepted totals; the resulting totals combine the unit's own (draft) values with
+    // them by each indicator's rule.
+    const { rows, rules } = await this.facts.aggregates({ unitId: r.unitId, year: r.year, period: r.period });
+    const below = rows.filter((x) => !x.own);
+    const subtree = rollupFromAggregates(below, rules);
+    const ownRows = Object.entries(own).map(([code, v]) => ({
+      code,
+      state: 'accepted' as const,
+      ...aggregateOf([v as number]),
+    }));
+    const totals = rollupFromAggregates([...below.filter((x) => x.state === 'accepted'), ...ownRows], rules).accepted;
     return {
       ...r,
       periodLabel: PERIOD_LABELS[r.period as PeriodKind],
@@ -163,11 +174,6 @@ export class ReportsService {
          FROM report_versions WHERE report_id = $1 ORDER BY version_no`,
       [id],
     );
-  }
-
-  /** The subtree rollup (see subtreeRollup): accepted, and submitted-not-yet-accepted apart. */
-  rollupBelow(unitId: string, year: number, period: string, minDepth = 1) {
-    return subtreeRollup(this.em, { unitId, year, period, minDepth });
   }
 
   private async content(reportId: string, m: EntityManager) {

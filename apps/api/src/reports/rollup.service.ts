@@ -9,6 +9,7 @@ import {
   type PeriodKind,
   type PlanTarget,
 } from '@cchc/domain';
+import { inScope, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -23,47 +24,48 @@ export class RollupService {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly reports: ReportsService,
+    private readonly facts: ReportFactsRepository,
   ) {}
 
   async rollup(actor: Actor, unitId: string, year: number, period: PeriodKind) {
     const asOf = periodReferenceDate(year, period);
     const unit = await this.access.authorize(actor, 'unit.read', unitId, asOf);
-    const [subtree, own] = await Promise.all([
-      this.reports.rollupBelow(unitId, year, period, 1),
-      this.ownFacts(unitId, year, period),
-    ]);
-    const total: Record<string, number> = { ...subtree.accepted };
-    for (const [k, v] of Object.entries(own.accepted)) total[k] = (total[k] ?? 0) + v;
+    const rollup = await this.facts.rollup({ unitId, year, period });
+    const total = rollup.total.accepted;
 
+    // Per-child detail only for children the caller may read (an approver looking at a child sees its totals,
+    // not its children one by one).
+    const childParams: unknown[] = [unitId, year, period, asOf];
+    const visible = inScope(this.access.readScope(actor), 'u.id', childParams, { at: asOf });
     const children: Array<Record<string, any>> = await this.em.query(
       `SELECT u.id, u.code, u.name, u.kind, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline
          FROM unit_links l JOIN units u ON u.id = l.unit_id
          LEFT JOIN obligations o ON o.unit_id = u.id AND o.kind = 'report' AND o.year = $2 AND o.period = $3
-        WHERE l.parent_id = $1 AND l.valid_from <= $4::date AND l.valid_to > $4::date
+        WHERE l.parent_id = $1 AND l.valid_from <= $4::date AND l.valid_to > $4::date AND ${visible}
         ORDER BY u.code`,
-      [unitId, year, period, asOf],
+      childParams,
     );
-    const perChild = await Promise.all(
-      children.map(async (c) => {
-        const [below, mine] = await Promise.all([
-          this.reports.rollupBelow(c.id, year, period, 1),
-          this.ownFacts(c.id, year, period),
-        ]);
-        const accepted: Record<string, number> = { ...below.accepted };
-        for (const [k, v] of Object.entries(mine.accepted)) accepted[k] = (accepted[k] ?? 0) + v;
-        return { ...c, accepted };
-      }),
-    );
-    const obligations = (where: string) =>
+    const perChildTotals = await this.facts.rollupPerChild({ unitId, year, period });
+    const perChild = children.map((c) => ({ ...c, accepted: perChildTotals.get(c.id)?.accepted ?? {} }));
+    const obligations = (where: string, params: unknown[] = [unitId, year, period, asOf]) =>
       this.em.query(
         `SELECT o.unit_id AS "unitId", o.status, o.submitted_on_time AS "submittedOnTime", o.overdue FROM obligations o
           WHERE o.kind = 'report' AND o.year = $2 AND o.period = $3 AND ${where}`,
-        [unitId, year, period, asOf],
+        params,
       );
+    const subtreeParams: unknown[] = [unitId, year, period, asOf];
     const [childObligations, subtreeObligations] = await Promise.all([
       obligations(`o.parent_unit_id = $1 AND $4::date IS NOT NULL`),
+      // completeness over the whole subtree is an aggregate (counts), not per-unit detail
       obligations(
-        `EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0 AND c.valid_from <= $4::date AND c.valid_to > $4::date)`,
+        `$1::uuid IS NOT NULL AND $4::date IS NOT NULL AND ${inScope(
+          { rootUnitId: unitId, maxDepth: null },
+          'o.unit_id',
+          subtreeParams,
+          { at: asOf },
+          { minDepth: 1 },
+        )}`,
+        subtreeParams,
       ),
     ]);
 
@@ -82,9 +84,9 @@ export class RollupService {
       year,
       period,
       asOf,
-      own: own.accepted,
-      subtreeAccepted: subtree.accepted,
-      subtreeSubmittedOnly: subtree.submittedOnly,
+      own: rollup.own.accepted,
+      subtreeAccepted: rollup.below.accepted,
+      subtreeSubmittedOnly: rollup.below.submittedOnly,
       totalAccepted: total,
       children: perChild,
       completeness: { children: completeness(childObligations), subtree: completeness(subtreeObligations) },
@@ -98,22 +100,32 @@ export class RollupService {
     const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
     await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
+    // Per-unit rows: units below the reviewed root, and only those the caller may read one by one.
+    const params: unknown[] = [q.year, periods];
+    const below = inScope(
+      { rootUnitId: rootId, maxDepth: null },
+      'o.unit_id',
+      params,
+      { yearColumn: 'o.year' },
+      {
+        minDepth: 1,
+      },
+    );
+    const visible = inScope(this.access.readScope(actor), 'o.unit_id', params, { yearColumn: 'o.year' });
     const matrix: Array<Record<string, any>> = await this.em.query(
       `SELECT u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
               to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt"
          FROM obligations o JOIN units u ON u.id = o.unit_id
-        WHERE o.kind = 'report' AND o.year = $2 AND o.period = ANY($3)
-          AND EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = $1 AND c.descendant_id = o.unit_id AND c.depth > 0
-                        AND c.valid_from <= make_date($2, 12, 31) AND c.valid_to > make_date($2, 1, 1))
+        WHERE o.kind = 'report' AND o.year = $1 AND o.period = ANY($2) AND ${below} AND ${visible}
         ORDER BY u.code, o.period`,
-      [rootId, q.year, periods],
+      params,
     );
     const byPeriod = await Promise.all(
       periods.map(async (p) => {
         const rows = matrix.filter((m) => m.period === p);
         const [current, previous] = await Promise.all([
-          this.reports.rollupBelow(rootId, q.year, p, 0),
-          this.reports.rollupBelow(rootId, q.year - 1, p, 0),
+          this.facts.rollup({ unitId: rootId, year: q.year, period: p }).then((r) => r.total),
+          this.facts.rollup({ unitId: rootId, year: q.year - 1, period: p }).then((r) => r.total),
         ]);
         return {
           period: p,
@@ -142,15 +154,5 @@ export class RollupService {
       units.set(r.unitId, u);
     }
     return { rootUnitId: rootId, year: q.year, periods: byPeriod, matrix: [...units.values()] };
-  }
-
-  private async ownFacts(unitId: string, year: number, period: string) {
-    const rows = await this.em.query(
-      `SELECT indicator_code AS code, state, value::float8 AS value FROM report_facts WHERE unit_id = $1 AND year = $2 AND period = $3`,
-      [unitId, year, period],
-    );
-    const accepted: Record<string, number> = {};
-    for (const r of rows) if (r.state === 'accepted') accepted[r.code] = r.value;
-    return { accepted };
   }
 }

@@ -15,23 +15,32 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { UNIT_KINDS, type UnitKind } from '@cchc/domain';
+import {
+  MAX_ABBREVIATION_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_NAME_LENGTH,
+  UNIT_CODE_PATTERN,
+  UNIT_KINDS,
+  type UnitKind,
+} from '@cchc/domain';
 import { IsLocalDate, SearchPageQuery } from '../http/common.dto';
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export class UnitAttributesDto {
   @ApiProperty({ example: 'BTH.SGDDT' })
-  @Matches(CODE, { message: 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch (tối đa 64 ký tự)' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch (tối đa 64 ký tự)' })
   code: string;
-  @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' }) @IsString() @MinLength(2) @MaxLength(255) name: string;
+  @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(MAX_NAME_LENGTH)
+  name: string;
   @ApiProperty({ example: 'SGDĐT', description: 'Used in document symbols: 759/KH-SGDĐT' })
   @IsString()
   @MinLength(1)
-  @MaxLength(32)
+  @MaxLength(MAX_ABBREVIATION_LENGTH)
   abbreviation: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind: UnitKind;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email?: string;
   @ApiPropertyOptional({ description: 'The province’s reviewing office (Sở Nội vụ)' })
   @IsOptional()
   @IsBoolean()
@@ -47,10 +56,15 @@ export class CreateUnitDto extends UnitAttributesDto {
 }
 
 export class UpdateUnitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(255) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(32) abbreviation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(MAX_NAME_LENGTH) name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_ABBREVIATION_LENGTH)
+  abbreviation?: string;
   @ApiPropertyOptional({ enum: UNIT_KINDS }) @IsOptional() @IsIn(UNIT_KINDS) kind?: UnitKind;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(MAX_EMAIL_LENGTH) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isReviewingOffice?: boolean;
 }
 

@@ -218,8 +218,8 @@ export class UnitsService {
   }
 
   private async insertOne(dto: CreateUnitDto, validFrom: string, m: EntityManager): Promise<string> {
-    const exists = await m.query(`SELECT 1 FROM units WHERE code = $1`, [dto.code]);
-    if (exists.length) throw conflict('unit.code_taken', 'Mã đơn vị đã tồn tại', { code: dto.code });
+    if (await this.tree.codeTaken(dto.code, m))
+      throw conflict('unit.code_taken', 'Mã đơn vị đã tồn tại', { code: dto.code });
     const [id] = await this.tree.insertUnits(
       [
         {
@@ -244,18 +244,12 @@ export class UnitsService {
    * so a parent has at most one.
    */
   private async assertSingleReviewingOffice(unitId: string, m: EntityManager): Promise<void> {
-    const rows = await m.query(
-      `SELECT o.code FROM unit_links mine
-         JOIN unit_links sib ON sib.parent_id = mine.parent_id AND sib.unit_id <> $1 AND sib.valid_to = 'infinity'
-         JOIN units o ON o.id = sib.unit_id AND o.is_reviewing_office
-        WHERE mine.unit_id = $1 AND mine.valid_to = 'infinity' AND mine.parent_id IS NOT NULL`,
-      [unitId],
-    );
-    if (rows.length) {
+    const existing = await this.tree.reviewingOfficeSiblings(unitId, m);
+    if (existing.length) {
       throw conflict(
         'unit.reviewing_office_exists',
         'Đơn vị cấp trên đã có đơn vị theo dõi, tổng hợp (Sở Nội vụ/Văn phòng)',
-        { existing: rows[0].code },
+        { existing: existing[0] },
       );
     }
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { conflict, DomainError } from '@cchc/domain';
-import { AuditService } from '@cchc/persistence';
+import { AuditService, inScope } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
@@ -24,17 +24,16 @@ export class UsersService {
   ) {}
 
   async list(actor: Actor, q: UserListQuery): Promise<{ items: UserResponse[]; nextCursor: string | null }> {
-    const { rootUnitId, maxDepth } = this.access.readScope(actor);
     const limit = q.limit ?? 50;
-    const params: unknown[] = [rootUnitId, today(), maxDepth];
-    let where = `c.ancestor_id = $1 AND c.valid_from <= $2::date AND c.valid_to > $2::date AND ($3::int IS NULL OR c.depth <= $3)`;
+    const params: unknown[] = [];
+    let where = inScope(this.access.readScope(actor), 'u.unit_id', params, { at: today() });
     if (q.unitId) where += ` AND u.unit_id = $${params.push(q.unitId)}`;
     if (q.q)
       where += ` AND (lower(u.email) LIKE $${params.push(`%${q.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE $${params.length} OR u.full_name ILIKE $${params.length})`;
     if (q.after) where += ` AND lower(u.email) > $${params.push(q.after)}`;
     params.push(limit + 1);
     const items: UserResponse[] = await this.em.query(
-      `SELECT ${USER_COLUMNS} FROM users u JOIN unit_closure c ON c.descendant_id = u.unit_id
+      `SELECT ${USER_COLUMNS} FROM users u
         WHERE ${where} ORDER BY lower(u.email) LIMIT $${params.length}`,
       params,
     );

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidPipe } from '../http/uuid.pipe';
+import { ObligationsModule } from '../obligations/obligations.module';
 import { PlansModule } from '../plans/plans.module';
 import { ReportsModule } from '../reports/reports.controller';
 import { BulkApproveDto } from './work.dto';
@@ -39,7 +40,7 @@ export class WorkController {
 }
 
 @Module({
-  imports: [PlansModule, ReportsModule],
+  imports: [ObligationsModule, PlansModule, ReportsModule],
   controllers: [WorkController],
   providers: [WorkService],
 })

@@ -15,7 +15,7 @@ import { AuditService, WorkRepository } from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
-import { ObligationsService, type ObligationView } from '../plans/obligations.service';
+import { ObligationsService, type ObligationView } from '../obligations/obligations.service';
 import { PlansService } from '../plans/plans.service';
 import { ReportsService } from '../reports/reports.service';
 
@@ -80,14 +80,7 @@ export class WorkService {
   }
 
   private daysLeftOf(o: ObligationView): number {
-    return daysLeft(
-      {
-        nominal: parseLocalDate(String(o.nominalDeadline)),
-        effective: parseLocalDate(o.deadline),
-        endsAt: new Date(o.deadlineEndsAt),
-      },
-      this.clock.now(),
-    );
+    return daysLeft({ effective: o.deadline }, this.clock.now());
   }
 
   /** Approves each selected submission; one item's refusal does not stop the others. */
@@ -138,14 +131,7 @@ export class WorkService {
       effective: o.effectiveDeadline,
       endsAt: new Date(o.deadlineEndsAt).toISOString(),
     };
-    const left = daysLeft(
-      {
-        nominal: parseLocalDate(o.nominalDeadline),
-        effective: parseLocalDate(o.effectiveDeadline),
-        endsAt: new Date(o.deadlineEndsAt),
-      },
-      now,
-    );
+    const left = daysLeft({ effective: parseLocalDate(o.effectiveDeadline) }, now);
     const today = localDateOf(now);
     const input: RemindNowInput = {
       obligationId: o.id,

@@ -4,6 +4,7 @@ import { Context } from '@temporalio/activity';
 import { EntityManager } from 'typeorm';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import {
+  deadlineChangedMessage,
   diffDays,
   localDateOf,
   overdueDigestMessage,
@@ -54,13 +55,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     slot: ReminderSlotDto;
     deadline: DeadlineDto;
   }): Promise<string[]> {
-    const [o] = await this.em.query(
-      `SELECT o.id, o.kind, o.period, o.year, o.unit_id, u.name AS unit_name, u.email AS unit_email, pu.name AS parent_name,
-              sp.id AS plan_id, sp.symbol, sp.title
-         FROM obligations o JOIN units u ON u.id = o.unit_id JOIN units pu ON pu.id = o.parent_unit_id
-         JOIN plans sp ON sp.id = o.source_plan_id WHERE o.id = $1`,
-      [input.obligationId],
-    );
+    const o = await this.obligationContext(input.obligationId);
     if (!o) return [];
     const sentOn = localDateOf(new Date(input.slot.sendAt));
     const message = reminderMessage({
@@ -76,17 +71,34 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       daysLeft: diffDays(sentOn, parseLocalDate(input.deadline.effective)),
       link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
     });
-    const users: Recipient[] = await this.em.query(
-      `SELECT id AS "userId", email, full_name AS "fullName", phone, notification_channels AS channels
-         FROM users WHERE unit_id = $1 AND active AND roles && ARRAY['drafter','approver'] ORDER BY email`,
-      [o.unit_id],
-    );
-    const recipients = [...users];
-    if (o.unit_email && !users.some((u) => u.email.toLowerCase() === o.unit_email.toLowerCase())) {
-      recipients.push({ userId: null, email: o.unit_email, fullName: o.unit_name, phone: null, channels: ['email'] });
-    }
+    const recipients = await this.unitRecipients(o);
     const key = `reminder/${o.id}/${input.deadline.effective}/${input.slot.key}`;
     return this.enqueue(key, `reminder.${input.slot.kind}`, message, recipients, input.slot.sendAt, {
+      obligationId: o.id,
+      planId: null,
+    });
+  }
+
+  async enqueueDeadlineNotice(
+    input: Parameters<NotificationActivities['enqueueDeadlineNotice']>[0],
+  ): Promise<string[]> {
+    const o = await this.obligationContext(input.obligationId);
+    if (!o) return [];
+    const message = deadlineChangedMessage({
+      subject: o.kind,
+      periodLabel: o.period ? PERIOD_LABELS[o.period as PeriodKind] : undefined,
+      year: o.year,
+      unitName: o.unit_name,
+      parentUnitName: o.parent_name,
+      sourcePlanSymbol: o.symbol,
+      sourcePlanTitle: o.title,
+      previous: toDdMmYyyy(parseLocalDate(input.previous.effective)),
+      deadline: toDdMmYyyy(parseLocalDate(input.deadline.effective)),
+      cause: input.cause,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
+    });
+    const key = `deadline/${o.id}/${input.seq}`;
+    return this.enqueue(key, `deadline.${input.cause}`, message, await this.unitRecipients(o), input.at, {
       obligationId: o.id,
       planId: null,
     });
@@ -192,6 +204,31 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       planId: p.id,
     });
     return { messageIds, lateUnits: late.length, awaiting };
+  }
+
+  private async obligationContext(obligationId: string): Promise<Record<string, any> | undefined> {
+    const [o] = await this.em.query(
+      `SELECT o.id, o.kind, o.period, o.year, o.unit_id, u.name AS unit_name, u.email AS unit_email, pu.name AS parent_name,
+              sp.id AS plan_id, sp.symbol, sp.title
+         FROM obligations o JOIN units u ON u.id = o.unit_id JOIN units pu ON pu.id = o.parent_unit_id
+         JOIN plans sp ON sp.id = o.source_plan_id WHERE o.id = $1`,
+      [obligationId],
+    );
+    return o;
+  }
+
+  /** The obliged unit's drafters and approvers, and its contact address. */
+  private async unitRecipients(o: Record<string, any>): Promise<Recipient[]> {
+    const users: Recipient[] = await this.em.query(
+      `SELECT id AS "userId", email, full_name AS "fullName", phone, notification_channels AS channels
+         FROM users WHERE unit_id = $1 AND active AND roles && ARRAY['drafter','approver'] ORDER BY email`,
+      [o.unit_id],
+    );
+    const recipients = [...users];
+    if (o.unit_email && !users.some((u) => u.email.toLowerCase() === o.unit_email.toLowerCase())) {
+      recipients.push({ userId: null, email: o.unit_email, fullName: o.unit_name, phone: null, channels: ['email'] });
+    }
+    return recipients;
   }
 
   /** In-app rows and outbox rows for every recipient and channel, once per key; returns the pending outbox ids. */

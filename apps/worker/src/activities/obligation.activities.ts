@@ -5,13 +5,14 @@ import { EntityManager } from 'typeorm';
 import {
   parseLocalDate,
   planCascadeWorkflowId,
+  lateEntryReminders,
   planReminders,
   reportObligationWorkflowId,
   resolveDeadline,
   resolveReportSchedule,
   type ObligationCommand,
 } from '@cchc/domain';
-import { AuditService, CalendarRepository, subtreeRollup } from '@cchc/persistence';
+import { AuditService, CalendarRepository, ReportFactsRepository } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import {
   PLAN_CASCADE_WORKFLOW,
@@ -44,6 +45,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly starter: ObligationStarter,
+    private readonly facts: ReportFactsRepository,
     private readonly notices: DecisionNotices,
   ) {}
 
@@ -242,12 +244,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         `SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`,
         [report.id],
       );
-      const { accepted } = await subtreeRollup(m, {
-        unitId: report.unit_id,
-        year: report.year,
-        period: report.period,
-        minDepth: 1,
-      });
+      const { accepted } = (
+        await this.facts.rollup({ unitId: report.unit_id, year: report.year, period: report.period }, m)
+      ).below;
       const rollup = Object.keys(accepted)
         .sort()
         .map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
@@ -271,11 +270,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         report.id,
         versionNo,
       ]);
-      await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
-      await m.query(
-        `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
-         SELECT report_id, $2, $3, $4, indicator_code, value, 'submitted' FROM report_values WHERE report_id = $1`,
-        [report.id, report.unit_id, report.year, report.period],
+      await this.facts.submit(
+        { reportId: report.id, unitId: report.unit_id, year: report.year, period: report.period },
+        m,
       );
       return versionNo;
     }
@@ -291,9 +288,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           input.reason ?? null,
         ],
       );
-      if (input.command === 'approve')
-        await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [report.id]);
-      else await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [report.id]);
+      if (input.command === 'approve') await this.facts.accept(report.id, m);
+      else await this.facts.withdraw(report.id, m);
       return report.submission_count as number;
     }
     return null;
@@ -342,7 +338,11 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     return { planId: plan.id };
   }
 
-  async planReminderSlots(input: { obligationId: string; deadline: DeadlineDto }): Promise<ReminderSlotDto[]> {
+  async planReminderSlots(input: {
+    obligationId: string;
+    deadline: DeadlineDto;
+    lateEntryAt?: string;
+  }): Promise<ReminderSlotDto[]> {
     const [row] = await this.em.query(
       `SELECT p.reminder_policy FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1`,
       [input.obligationId],
@@ -350,7 +350,10 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     if (!row) return [];
     const cal = await this.calendar.calendar();
     const deadline = resolveDeadline(parseLocalDate(input.deadline.nominal), cal);
-    return planReminders(deadline, row.reminder_policy, cal).map((s) => ({
+    const slots = input.lateEntryAt
+      ? lateEntryReminders(deadline, row.reminder_policy, cal, new Date(input.lateEntryAt))
+      : planReminders(deadline, row.reminder_policy, cal);
+    return slots.map((s) => ({
       key: s.key,
       kind: s.kind,
       offsetDays: s.offsetDays,
@@ -388,7 +391,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
       await this.audit.record(
         {
           actor: input.actor,
-          action: 'obligation.deadline_extended',
+          action:
+            input.cause === 'calendar' ? 'obligation.deadline_shifted_by_calendar' : 'obligation.deadline_extended',
           entityType: 'obligation',
           entityId: input.obligationId,
           unitId: before.unit_id,

@@ -18,7 +18,8 @@ function projectRoot(): string {
 }
 const ROOT = projectRoot();
 
-export async function buildWorkflowBundle(outFile: string): Promise<void> {
+/** Bundles the workflow code from source (workflows/index.ts) with the project's aliases; returns the code. */
+export async function bundleWorkflowsFromSource(): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(ROOT, 'workflows/index.ts'),
     webpackConfigHook: (config) => {
@@ -32,6 +33,11 @@ export async function buildWorkflowBundle(outFile: string): Promise<void> {
     },
     logger: { info() {}, warn: console.warn, error: console.error, debug() {}, trace() {}, log() {} },
   });
+  return code;
+}
+
+export async function buildWorkflowBundle(outFile: string): Promise<void> {
+  const code = await bundleWorkflowsFromSource();
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
 }

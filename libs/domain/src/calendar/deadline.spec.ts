@@ -80,7 +80,27 @@ describe('resolveDeadline, daysLeft, isLate', () => {
       nominal: '2026-01-31',
       effective: '2026-02-02',
       endsAt: new Date('2026-02-02T17:00:00.000Z'),
+      provisional: false,
     });
+  });
+
+  it('moves a deadline inside the provisional Tết 2027 break past it, and says it is provisional', () => {
+    // Tết 2027 is Saturday 06/02; the provisional break runs Fri 05/02 – Thu 11/02 (see holiday-calendar.spec).
+    expect(resolveDeadline(d('2027-02-08'), cal)).toEqual({
+      nominal: '2027-02-08',
+      effective: '2027-02-12',
+      endsAt: new Date('2027-02-12T17:00:00.000Z'),
+      provisional: true,
+    });
+    // Confirmed with a different announced break (say 04/02 – 10/02), the same nominal day lands on Thu 11/02.
+    const confirmed = new WorkingCalendar([
+      {
+        year: 2027,
+        holidays: [...Array(7)].map((_, i) => ({ date: d(`2027-02-${String(4 + i).padStart(2, '0')}`), name: 'Tết' })),
+        workingWeekends: [],
+      },
+    ]);
+    expect(resolveDeadline(d('2027-02-08'), confirmed)).toMatchObject({ effective: '2027-02-11', provisional: false });
   });
 
   it('counts Vietnam calendar days left', () => {

@@ -3,7 +3,7 @@
  * day or a public holiday, the limit ends at the end of the next working day. A limit ends at 24:00 Vietnam time.
  */
 import { WorkingCalendar } from './holiday-calendar';
-import { diffDays, endOfDayInstant, LocalDate, localDateOf } from './local-date';
+import { diffDays, endOfDayInstant, LocalDate, localDateOf, toDateParts } from './local-date';
 
 export interface Deadline {
   /** The day written in the plan or schedule. */
@@ -12,6 +12,8 @@ export interface Deadline {
   effective: LocalDate;
   /** 24:00 (Asia/Ho_Chi_Minh) of `effective`. */
   endsAt: Date;
+  /** True when the shift rests on a provisional (computed, not yet confirmed) calendar year. */
+  provisional: boolean;
 }
 
 /** `nominal` when it is a working day (a working weekend counts), else the next working day. */
@@ -21,11 +23,24 @@ export function shiftDeadline(nominal: LocalDate, cal: WorkingCalendar): LocalDa
 
 export function resolveDeadline(nominal: LocalDate, cal: WorkingCalendar): Deadline {
   const effective = shiftDeadline(nominal, cal);
-  return { nominal, effective, endsAt: endOfDayInstant(effective) };
+  return {
+    nominal,
+    effective,
+    endsAt: endOfDayInstant(effective),
+    provisional: restsOnProvisionalCalendar(nominal, effective, cal),
+  };
+}
+
+/** True when any year from `nominal` to `effective` has only the provisional calendar. */
+export function restsOnProvisionalCalendar(nominal: LocalDate, effective: LocalDate, cal: WorkingCalendar): boolean {
+  const from = toDateParts(nominal).year;
+  const to = toDateParts(effective).year;
+  for (let y = from; y <= to; y++) if (cal.isProvisional(y)) return true;
+  return false;
 }
 
 /** Vietnam calendar days from today (as of `now`) to the effective day: 0 on the day, negative once late. */
-export function daysLeft(deadline: Deadline, now: Date): number {
+export function daysLeft(deadline: Pick<Deadline, 'effective'>, now: Date): number {
   return diffDays(localDateOf(now), deadline.effective);
 }
 

@@ -1,6 +1,12 @@
 import { DomainError } from '../errors';
-import { CalendarYear, defaultCalendarYears, fixedDateHolidays, WorkingCalendar } from './holiday-calendar';
-import { parseLocalDate as d } from './local-date';
+import {
+  CalendarYear,
+  defaultCalendarYears,
+  fixedDateHolidays,
+  provisionalCalendarYear,
+  WorkingCalendar,
+} from './holiday-calendar';
+import { isWeekend, parseLocalDate as d } from './local-date';
 
 const cal = WorkingCalendar.withDefaults();
 
@@ -77,8 +83,8 @@ describe('default calendar data 2024–2026', () => {
   });
 });
 
-describe('years without data', () => {
-  it('lists only the solar-date holidays', () => {
+describe('years without confirmed data: provisional holidays (Labour Code 2019 art. 112)', () => {
+  it('lists the solar-date holidays', () => {
     expect(fixedDateHolidays(2030).map((h) => h.date)).toEqual([
       '2030-01-01',
       '2030-04-30',
@@ -87,11 +93,54 @@ describe('years without data', () => {
     ]);
   });
 
-  it('falls back to them', () => {
-    expect(cal.isHoliday(d('2027-09-02'))).toBe(true);
-    expect(cal.isWorkingDay(d('2027-01-01'))).toBe(false); // Friday
-    expect(cal.isWorkingDay(d('2027-01-04'))).toBe(true); // Monday
-    expect(cal.isHoliday(d('2027-02-08'))).toBe(false); // Tết 2027 not entered
+  it('is provisional outside the confirmed years', () => {
+    expect([2023, 2024, 2026, 2027].map((y) => cal.isProvisional(y))).toEqual([true, false, false, true]);
+  });
+
+  // 2027: Tết Đinh Mùi on Saturday 06/02. The five days are Fri 05/02 (last day of the old year) to Tue 09/02;
+  // Saturday 06 and Sunday 07 are compensated on Wed 10 and Thu 11. Giỗ Tổ Friday 16/04; 30/4 Friday, 1/5 Saturday
+  // → Monday 03/05; 2/9 Thursday with Wednesday 01/09.
+  it('2027: Tết break Fri 05/02 – Thu 11/02 with two compensatory days', () => {
+    const off = provisionalCalendarYear(2027)
+      .holidays.map((h) => h.date)
+      .filter((x) => x.startsWith('2027-02'));
+    expect(off).toEqual([
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+    ]);
+    expect(cal.isWorkingDay(d('2027-02-04'))).toBe(true);
+    expect(cal.isWorkingDay(d('2027-02-12'))).toBe(true);
+    expect(cal.holidayName(d('2027-02-10'))).toBe('Tết Nguyên đán (nghỉ bù)');
+  });
+
+  it.each([
+    ['2027-01-01', 'Tết Dương lịch'],
+    ['2027-04-16', 'Giỗ Tổ Hùng Vương'],
+    ['2027-04-30', 'Ngày Giải phóng miền Nam, thống nhất đất nước'],
+    ['2027-05-03', 'Ngày Quốc tế Lao động (nghỉ bù)'],
+    ['2027-09-01', 'Quốc khánh'],
+    ['2027-09-02', 'Quốc khánh'],
+    ['2028-01-31', 'Tết Nguyên đán (nghỉ bù)'], // Tết 2028 Wed 26/01: 25–29/01, Saturday 29 → Monday 31
+  ])('%s is %s', (iso, name) => {
+    expect(cal.holidayName(d(iso))).toBe(name);
+    expect(cal.isWorkingDay(d(iso))).toBe(false);
+  });
+
+  it('2/9 on a Monday takes 3/9 as the adjacent day (1/9 is a Sunday): 2030', () => {
+    expect(cal.isHoliday(d('2030-09-03'))).toBe(true);
+    expect(cal.isHoliday(d('2030-08-30'))).toBe(false);
+  });
+
+  // Art. 112(1): 11 days a year. With compensation, every provisional year gives exactly 11 weekdays off.
+  it.each(Array.from({ length: 2100 - 1990 + 1 }, (_, i) => 1990 + i))('%i gives 11 weekdays off', (year) => {
+    const weekdays = provisionalCalendarYear(year).holidays.filter((h) => !isWeekend(h.date));
+    expect(new Set(weekdays.map((h) => h.date)).size).toBe(11);
+    expect(() => new WorkingCalendar([provisionalCalendarYear(year)])).not.toThrow();
   });
 });
 

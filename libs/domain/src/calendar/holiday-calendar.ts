@@ -1,6 +1,8 @@
 /**
- * Public holidays and working days, as data per year (DOMAIN §7). An admin edits the years; the defaults below hold
- * 2024–2026. Years without data fall back to the fixed-date holidays only (see `fixedDateHolidays`).
+ * Public holidays and working days, as data per year (DOMAIN §7). An admin confirms the years; the defaults below
+ * hold the announced breaks of 2024–2026. Any other year gets a **provisional** calendar computed from the Labour
+ * Code 2019 art. 112 day counts and the Vietnamese lunar calendar (`provisionalCalendarYear`), until an admin
+ * confirms it with the break the government announces.
  */
 import { invalid } from '../errors';
 import {
@@ -13,6 +15,7 @@ import {
   parseLocalDate,
   toDateParts,
 } from './local-date';
+import { gioToHungVuong, tetNguyenDan } from './lunar-calendar';
 
 export interface CalendarEntry {
   date: LocalDate;
@@ -112,11 +115,7 @@ export function defaultCalendarYears(): CalendarYear[] {
   ];
 }
 
-/**
- * The solar-date holidays of a year with no entered data: 1/1, 30/4, 1/5, 2/9. Tết Nguyên đán, Giỗ Tổ Hùng Vương
- * (lunar dates), the day adjacent to 2/9, compensatory days and swaps are decided each year and must be entered by
- * an admin as a `CalendarYear`.
- */
+/** The solar-date holidays of a year: 1/1, 30/4, 1/5, 2/9 (Labour Code 2019 art. 112(1)). */
 export function fixedDateHolidays(year: number): CalendarEntry[] {
   return [
     { date: localDateFromParts(year, 1, 1), name: TET_DUONG_LICH },
@@ -126,17 +125,54 @@ export function fixedDateHolidays(year: number): CalendarEntry[] {
   ];
 }
 
+/**
+ * The provisional holidays of a year nobody has confirmed yet, from the Labour Code 2019 art. 112 day counts:
+ * - Tết Dương lịch 1 day (1/1); 30/4 and 1/5 one day each; Giỗ Tổ Hùng Vương 1 day (10/3 lunar);
+ * - Tết Nguyên đán 5 days: the last day of the old lunar year and the first four of the new one;
+ * - Quốc khánh 2 days: 2/9 and one adjacent day, 1/9 when it is a weekday, else 3/9;
+ * - a statutory day on a Saturday or Sunday is compensated on the next working day after it (art. 111(3)).
+ * The break the government really announces (and any swapped working Saturdays) replaces this when an admin
+ * confirms the year.
+ */
+export function provisionalCalendarYear(year: number): CalendarYear {
+  const tet = tetNguyenDan(year);
+  const gioTo = gioToHungVuong(year);
+  const sep1 = localDateFromParts(year, 9, 1);
+  const statutory: CalendarEntry[] = [
+    { date: localDateFromParts(year, 1, 1), name: TET_DUONG_LICH },
+    ...[-1, 0, 1, 2, 3].map((n) => ({ date: addDays(tet, n), name: TET_NGUYEN_DAN })),
+    { date: gioTo, name: GIO_TO },
+    { date: localDateFromParts(year, 4, 30), name: GIAI_PHONG },
+    { date: localDateFromParts(year, 5, 1), name: LAO_DONG },
+    { date: isWeekend(sep1) ? localDateFromParts(year, 9, 3) : sep1, name: QUOC_KHANH },
+    { date: localDateFromParts(year, 9, 2), name: QUOC_KHANH },
+  ].sort((a, b) => compareLocalDates(a.date, b.date));
+  const off = new Map<string, string>(statutory.map((e) => [e.date, e.name]));
+  const holidays = [...statutory];
+  for (const e of statutory) {
+    if (!isWeekend(e.date)) continue;
+    let d = addDays(e.date, 1);
+    while (isWeekend(d) || off.has(d)) d = addDays(d, 1);
+    off.set(d, e.name);
+    holidays.push({ date: d, name: `${e.name} (nghỉ bù)` });
+  }
+  holidays.sort((a, b) => compareLocalDates(a.date, b.date));
+  return { year, holidays, workingWeekends: [] };
+}
+
 /** How far the calendar searches for a working day before deciding the data is broken. */
 const MAX_SEARCH_DAYS = 366;
 
 /**
  * Working-day arithmetic over `CalendarYear` data. A day is a working day when it is a working weekend, or a
- * Monday–Friday that is not a holiday. Years without data use `fixedDateHolidays`; `hasDataFor` tells them apart.
+ * Monday–Friday that is not a holiday. Years without data use `provisionalCalendarYear`; `isProvisional` tells
+ * them apart.
  */
 export class WorkingCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly workingWeekends = new Map<string, string>();
   private readonly years = new Set<number>();
+  private readonly provisional = new Map<number, Map<string, string>>();
 
   constructor(years: readonly CalendarYear[]) {
     for (const y of years) {
@@ -175,11 +211,21 @@ export class WorkingCalendar {
     return this.years.has(year);
   }
 
+  /** True when `year` has no confirmed data: its holidays are the computed provisional ones. */
+  isProvisional(year: number): boolean {
+    return !this.years.has(year);
+  }
+
   /** The holiday's name, or undefined when `date` is not a holiday. */
   holidayName(date: LocalDate): string | undefined {
     const { year } = toDateParts(date);
     if (this.years.has(year)) return this.holidays.get(date);
-    return fixedDateHolidays(year).find((h) => h.date === date)?.name;
+    let computed = this.provisional.get(year);
+    if (!computed) {
+      computed = new Map(provisionalCalendarYear(year).holidays.map((h) => [h.date as string, h.name]));
+      this.provisional.set(year, computed);
+    }
+    return computed.get(date);
   }
 
   isHoliday(date: LocalDate): boolean {

@@ -1,4 +1,4 @@
-import { overdueDigestMessage, reminderMessage, ReminderContext } from './templates';
+import { deadlineChangedMessage, overdueDigestMessage, reminderMessage, ReminderContext } from './templates';
 
 const base: ReminderContext = {
   kind: 'before',
@@ -39,7 +39,7 @@ describe('Vietnamese templates', () => {
   it('names the report period for report obligations', () => {
     const m = reminderMessage({ ...base, subject: 'report', periodLabel: 'Quý I', deadline: '11/03/2024' });
     expect(m.title).toBe(
-      'Nhắc hạn: còn 7 ngày để gửi báo cáo quý i năm 2024 về công tác tuyên truyền cải cách hành chính',
+      'Nhắc hạn: còn 7 ngày để gửi báo cáo quý I năm 2024 về công tác tuyên truyền cải cách hành chính',
     );
   });
 
@@ -61,5 +61,28 @@ describe('Vietnamese templates', () => {
     );
     expect(m.text).toContain('1. Sở Kế hoạch và Đầu tư — hạn 31/01/2024, quá hạn 5 ngày (Chưa thực hiện)');
     expect(m.text).toContain('2. Báo Bình Thuận — hạn 31/01/2024, quá hạn 5 ngày (Đang soạn thảo)');
+  });
+});
+
+describe('deadlineChangedMessage', () => {
+  it('tells the unit the old and new dates and why', () => {
+    const m = deadlineChangedMessage({
+      subject: 'plan',
+      year: 2027,
+      unitName: 'Sở Tư pháp',
+      parentUnitName: 'Ủy ban nhân dân tỉnh Bình Thuận',
+      sourcePlanSymbol: '12/KH-UBND',
+      sourcePlanTitle: 'Kế hoạch tuyên truyền CCHC năm 2027',
+      previous: '12/02/2027',
+      deadline: '10/02/2027',
+      cause: 'calendar',
+      link: 'http://localhost:3000/obligations/1',
+    });
+    expect(m.title).toBe(
+      'Thay đổi hạn xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm 2027: từ 12/02/2027 sang 10/02/2027',
+    );
+    expect(m.text).toContain('Kính gửi: Sở Tư pháp');
+    expect(m.text).toContain('lịch nghỉ lễ, Tết');
+    expect(m.text).toContain('http://localhost:3000/obligations/1');
   });
 });

@@ -29,7 +29,11 @@ export interface ReminderContext {
 const what = (c: Pick<ReminderContext, 'subject' | 'periodLabel' | 'year'>) =>
   c.subject === 'plan'
     ? `xây dựng, ban hành kế hoạch tuyên truyền cải cách hành chính năm ${c.year}`
-    : `gửi báo cáo ${c.periodLabel ? `${c.periodLabel.toLowerCase()} ` : ''}năm ${c.year} về công tác tuyên truyền cải cách hành chính`;
+    : `gửi báo cáo ${periodPhrase(c.periodLabel)}năm ${c.year} về công tác tuyên truyền cải cách hành chính`;
+
+/** "Quý III" → "quý III " (numerals stay upper case), "6 tháng" → "6 tháng "; the year report is "báo cáo năm …". */
+const periodPhrase = (label?: string) =>
+  !label || label.toLowerCase() === 'năm' ? '' : `${label.charAt(0).toLowerCase()}${label.slice(1)} `;
 
 const source = (c: Pick<ReminderContext, 'sourcePlanSymbol' | 'sourcePlanTitle' | 'parentUnitName'>) =>
   `${c.sourcePlanSymbol ? `Kế hoạch số ${c.sourcePlanSymbol}` : 'kế hoạch'} của ${c.parentUnitName} (${c.sourcePlanTitle})`;
@@ -81,6 +85,36 @@ export function overdueDigestMessage(c: DigestContext): Message {
     `Thực hiện ${source(c)}, đến nay còn ${n} đơn vị chưa ${what(c)} đúng hạn:\n\n${lines.join('\n')}\n\n` +
     `Đề nghị lãnh đạo đơn vị đôn đốc các đơn vị trên khẩn trương thực hiện.\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`;
   return { title, text };
+}
+
+export interface DeadlineChangeContext {
+  subject: 'plan' | 'report';
+  periodLabel?: string;
+  year: number;
+  unitName: string;
+  parentUnitName: string;
+  sourcePlanSymbol: string | null;
+  sourcePlanTitle: string;
+  /** dd/mm/yyyy, the effective deadline before and after. */
+  previous: string;
+  deadline: string;
+  /** 'calendar': the working calendar changed (e.g. the announced Tết break); 'extension': the parent extended it. */
+  cause: 'extension' | 'calendar';
+  link: string;
+}
+
+/** Tells the obliged unit its (effective) deadline moved. */
+export function deadlineChangedMessage(c: DeadlineChangeContext): Message {
+  const why =
+    c.cause === 'calendar'
+      ? 'do lịch nghỉ lễ, Tết và ngày làm việc được điều chỉnh theo thông báo chính thức'
+      : `do ${c.parentUnitName} gia hạn`;
+  return {
+    title: `Thay đổi hạn ${what(c)}: từ ${c.previous} sang ${c.deadline}`,
+    text:
+      `Kính gửi: ${c.unitName}\n\nThực hiện ${source(c)}, hạn để đơn vị ${what(c)} được chuyển từ ngày ${c.previous} ` +
+      `sang ngày ${c.deadline} ${why}.\n\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`,
+  };
 }
 
 export interface DecisionContext {

@@ -2,6 +2,7 @@ import { parseLocalDate as d, resolveDeadline, WorkingCalendar } from '../calend
 import { DomainError } from '../errors';
 import {
   defaultReminderPolicy,
+  lateEntryReminders,
   planReminders,
   ReminderPolicy,
   remindersAfter,
@@ -135,5 +136,35 @@ describe('validateReminderPolicy', () => {
   it('is enforced by planReminders', () => {
     const policy = { ...defaultReminderPolicy(), overdueEveryDays: 0 };
     expect(() => planReminders(resolveDeadline(d('2024-01-31'), cal), policy, cal)).toThrow(DomainError);
+  });
+});
+
+describe('lateEntryReminders (honest late entry)', () => {
+  const lateCal = WorkingCalendar.withDefaults();
+  const deadline = resolveDeadline(d('2026-06-18'), lateCal); // Thursday, a working day
+  const policy = defaultReminderPolicy();
+
+  it('is empty while the deadline has not ended', () => {
+    expect(lateEntryReminders(deadline, policy, lateCal, new Date('2026-06-18T16:59:59Z'))).toEqual([]);
+  });
+
+  it('gives one notice now with the real days overdue, then the overdue rhythm counted from today', () => {
+    const now = new Date('2027-01-04T01:00:00Z'); // Monday 04/01/2027 08:00, 200 days after 18/06/2026
+    const slots = lateEntryReminders(deadline, policy, lateCal, now);
+    expect(slots[0]).toEqual({
+      key: 'overdue:late-entry:2027-01-04',
+      kind: 'overdue',
+      offsetDays: 200,
+      sendAt: now,
+      localDate: '2027-01-04',
+    });
+    // Every 3 days for 30 days from 04/01/2027, moved off weekends: 07/01 (Thu), 11/01 (Sun 10 → Mon 11), 13/01, …
+    expect(slots.slice(1, 4).map((s) => [s.localDate, s.offsetDays])).toEqual([
+      ['2027-01-07', 203],
+      ['2027-01-11', 207],
+      ['2027-01-13', 209],
+    ]);
+    expect(slots).toHaveLength(11);
+    expect(slots.every((s) => s.kind === 'overdue' && s.sendAt.getTime() >= now.getTime())).toBe(true);
   });
 });

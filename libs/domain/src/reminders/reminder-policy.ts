@@ -4,7 +4,16 @@
  * deadline and deduplicate sends. Stopping once the obligation is met is the caller's job.
  */
 import { invalid } from '../errors';
-import { addDays, atLocalTime, Deadline, isLocalTime, LocalDate, WorkingCalendar } from '../calendar';
+import {
+  addDays,
+  atLocalTime,
+  Deadline,
+  diffDays,
+  isLocalTime,
+  LocalDate,
+  localDateOf,
+  WorkingCalendar,
+} from '../calendar';
 
 export interface ReminderPolicy {
   /** Calendar days before the effective deadline, e.g. [7, 3, 1]. */
@@ -101,4 +110,43 @@ export function planReminders(deadline: Deadline, policy: ReminderPolicy, cal: W
 /** The slots still to send: those strictly after `now`. */
 export function remindersAfter(slots: readonly ReminderSlot[], now: Date): ReminderSlot[] {
   return slots.filter((s) => s.sendAt.getTime() > now.getTime());
+}
+
+/**
+ * Honest late entry: an obligation that starts with its deadline already ended (a unit catching up, a past year
+ * entered for the record) gets one overdue notice now, stating the real days overdue, and the policy's overdue
+ * rhythm counted from today; none of the slots whose moment has passed is sent as if it were then.
+ * Empty when the deadline has not ended at `now`.
+ */
+export function lateEntryReminders(
+  deadline: Deadline,
+  policy: ReminderPolicy,
+  cal: WorkingCalendar,
+  now: Date,
+): ReminderSlot[] {
+  validateReminderPolicy(policy);
+  if (now.getTime() < deadline.endsAt.getTime()) return [];
+  const today = localDateOf(now);
+  const slots: ReminderSlot[] = [
+    {
+      key: `overdue:late-entry:${today}`,
+      kind: 'overdue',
+      offsetDays: diffDays(deadline.effective, today),
+      sendAt: now,
+      localDate: today,
+    },
+  ];
+  for (let k = policy.overdueEveryDays; k <= policy.overdueForDays; k += policy.overdueEveryDays) {
+    let localDate = addDays(today, k);
+    if (policy.workingDaysOnly && !cal.isWorkingDay(localDate)) localDate = cal.nextWorkingDay(localDate);
+    if (slots.some((s) => s.localDate === localDate)) continue;
+    slots.push({
+      key: `overdue:late-entry:${today}+${k}`,
+      kind: 'overdue',
+      offsetDays: diffDays(deadline.effective, localDate),
+      sendAt: atLocalTime(localDate, policy.sendAtLocalTime),
+      localDate,
+    });
+  }
+  return slots;
 }

@@ -3,8 +3,12 @@ import { DomainError } from '../errors';
 import { OBLIGATION_STATUSES } from '../obligations/obligation';
 import type { PlanTarget } from '../plans/plan';
 import {
+  aggregateOf,
   combine,
   completeness,
+  finishAggregate,
+  mergeAggregates,
+  rollupFromAggregates,
   propagandaScore,
   rollupFacts,
   targetAppliesTo,
@@ -332,5 +336,65 @@ describe('propagandaScore', () => {
       hasTraditional: false,
       diversity: 0,
     });
+  });
+});
+
+describe('one rollup definition: aggregates merged, then finished by rule', () => {
+  // A 3-level tree: the province P (own values) → departments D1, D2 (own values) → schools S1, S2 under D1.
+  // Satisfaction (avg) and largest event (max) reported by every unit; computed by hand below.
+  const facts: ReportFact[] = [
+    { unitId: 'P', indicatorCode: 'SATISFACTION', value: 90, state: 'accepted' },
+    { unitId: 'D1', indicatorCode: 'SATISFACTION', value: 80, state: 'accepted' },
+    { unitId: 'D2', indicatorCode: 'SATISFACTION', value: 70, state: 'accepted' },
+    { unitId: 'S1', indicatorCode: 'SATISFACTION', value: 60, state: 'accepted' },
+    { unitId: 'S2', indicatorCode: 'SATISFACTION', value: 100, state: 'accepted' },
+    { unitId: 'P', indicatorCode: 'LARGEST_EVENT', value: 120, state: 'accepted' },
+    { unitId: 'D1', indicatorCode: 'LARGEST_EVENT', value: 300, state: 'accepted' },
+    { unitId: 'S2', indicatorCode: 'LARGEST_EVENT', value: 450, state: 'accepted' },
+    { unitId: 'D2', indicatorCode: 'LARGEST_EVENT', value: 200, state: 'accepted' },
+  ];
+
+  it("an average is over all units, not the average of the subtrees' averages", () => {
+    // (90 + 80 + 70 + 60 + 100) / 5 = 80; the wrong "avg of D1-subtree avg (80), D2 (70) and P (90)" would be 80 too,
+    // so check the D1 subtree alone: (80 + 60 + 100) / 3 = 80, and D1 + S1 only: (80 + 60) / 2 = 70.
+    expect(rollupFacts(facts, CATALOGUE).accepted.SATISFACTION).toBe(80);
+    const d1Subtree = facts.filter((f) => ['D1', 'S1', 'S2'].includes(f.unitId));
+    expect(rollupFacts(d1Subtree, CATALOGUE).accepted.SATISFACTION).toBeCloseTo(80, 10);
+    // merging the own value (P: 90) with the children's aggregates must equal the whole tree's average
+    const children = aggregateOf([80, 70, 60, 100]);
+    expect(finishAggregate('avg', mergeAggregates(aggregateOf([90]), children))).toBe(80);
+    // whereas adding own and subtree values (the old "own + subtree") would give 90 + 77.5
+    expect(finishAggregate('avg', children)).toBe(77.5);
+  });
+
+  it('a max is the largest over units, own value included, never a sum', () => {
+    expect(rollupFacts(facts, CATALOGUE).accepted.LARGEST_EVENT).toBe(450);
+    const own = aggregateOf([120]);
+    const below = aggregateOf([300, 450, 200]);
+    expect(finishAggregate('max', mergeAggregates(own, below))).toBe(450);
+  });
+
+  it('sums and levels ("last") add up across units', () => {
+    expect(finishAggregate('sum', aggregateOf([1, 2, 3]))).toBe(6);
+    expect(finishAggregate('last', aggregateOf([10, 20]))).toBe(30);
+  });
+
+  it('rows of the same indicator and state merge before finishing; states stay apart', () => {
+    const r = rollupFromAggregates(
+      [
+        { code: 'SATISFACTION', state: 'accepted', sum: 150, count: 2, max: 90 },
+        { code: 'SATISFACTION', state: 'accepted', sum: 90, count: 2, max: 50 },
+        { code: 'SATISFACTION', state: 'submitted', sum: 10, count: 1, max: 10 },
+        { code: 'LARGEST_EVENT', state: 'accepted', sum: 300, count: 2, max: 200 },
+      ],
+      CATALOGUE,
+    );
+    expect(r).toEqual({ accepted: { SATISFACTION: 60, LARGEST_EVENT: 200 }, submittedOnly: { SATISFACTION: 10 } });
+  });
+
+  it('refuses an indicator outside the catalogue', () => {
+    expect(() =>
+      rollupFromAggregates([{ code: 'GONE', state: 'accepted', sum: 1, count: 1, max: 1 }], CATALOGUE),
+    ).toThrow(DomainError);
   });
 });

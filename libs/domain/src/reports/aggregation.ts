@@ -41,7 +41,7 @@ export function combine(rule: AggregationRule, values: number[]): number | null 
 /**
  * How per-unit values combine across units. 'last' is a level held by each unit (e.g. procedures on display), so a
  * parent's level is the sum of its units' levels; the other rules combine across units as named. This matches the
- * SQL rollup of the API (ACROSS_UNITS_SQL in apps/api/src/reports/reports.service.ts).
+ * SQL rollup (libs/persistence/src/reports), which returns aggregates finished by rollupFromAggregates.
  */
 export const ACROSS_UNITS_RULE: Readonly<Record<AggregationRule, AggregationRule>> = {
   sum: 'sum',
@@ -66,18 +66,83 @@ export interface FactRollup {
 }
 
 /**
- * Totals per indicator, accepted and submitted-only kept apart. Per state and indicator, each unit's facts are first
+ * What a rollup keeps per indicator and state so that every rule can be finished and partial results merged
+ * (a unit's own values with its subtree's, children's subtrees into their parent's): the sum and the count of the
+ * per-unit values, and their largest. An average is sum / count — never an average of averages.
+ */
+export interface Aggregate {
+  sum: number;
+  count: number;
+  max: number;
+}
+
+export function aggregateOf(values: readonly number[]): Aggregate {
+  return {
+    sum: values.reduce((a, b) => a + b, 0),
+    count: values.length,
+    max: values.reduce((a, b) => (b > a ? b : a), -Infinity),
+  };
+}
+
+export function mergeAggregates(a: Aggregate, b: Aggregate): Aggregate {
+  return { sum: a.sum + b.sum, count: a.count + b.count, max: Math.max(a.max, b.max) };
+}
+
+/** The value of an aggregate of per-unit values under an indicator's rule, combined across units (ACROSS_UNITS_RULE). */
+export function finishAggregate(rule: AggregationRule, a: Aggregate): number {
+  switch (ACROSS_UNITS_RULE[rule]) {
+    case 'max':
+      return a.max;
+    case 'avg':
+      return a.sum / a.count;
+    default:
+      return a.sum;
+  }
+}
+
+/** Aggregates of per-unit values of one indicator in one state, as the rollup query returns them. */
+export interface AggregateRow extends Aggregate {
+  code: string;
+  state: ReportFact['state'];
+}
+
+/**
+ * Finishes aggregate rows (several rows of one indicator and state are merged first) into totals, accepted and
+ * submitted-only apart. An indicator missing from the catalogue is an error, never dropped silently.
+ */
+export function rollupFromAggregates(
+  rows: readonly AggregateRow[],
+  catalogue: readonly Pick<IndicatorDef, 'code' | 'aggregation'>[],
+): FactRollup {
+  const byCode = new Map(catalogue.map((d) => [d.code, d]));
+  const merged = { accepted: new Map<string, Aggregate>(), submitted: new Map<string, Aggregate>() };
+  for (const r of rows) {
+    if (!byCode.has(r.code)) {
+      throw unprocessable('report.unknown_indicator', `Chỉ tiêu "${r.code}" không có trong danh mục`, {
+        indicatorCode: r.code,
+      });
+    }
+    const perCode = merged[r.state];
+    if (!perCode)
+      throw invalid('report.invalid_fact_state', `Trạng thái số liệu không hợp lệ: ${r.state}`, { state: r.state });
+    const prev = perCode.get(r.code);
+    const a = { sum: Number(r.sum), count: Number(r.count), max: Number(r.max) };
+    perCode.set(r.code, prev ? mergeAggregates(prev, a) : a);
+  }
+  const finish = (perCode: Map<string, Aggregate>) =>
+    Object.fromEntries([...perCode].map(([code, a]) => [code, finishAggregate(byCode.get(code)!.aggregation, a)]));
+  return { accepted: finish(merged.accepted), submittedOnly: finish(merged.submitted) };
+}
+
+/**
+ * Totals per indicator from individual facts, accepted and submitted-only kept apart: each unit's facts are first
  * combined with the indicator's rule (in the order given, which matters for 'last'), then the per-unit values are
- * combined across units with ACROSS_UNITS_RULE. Indicators without facts in a state are absent from that map (not 0).
- * A fact whose indicator is not in the catalogue is an error (422 `report.unknown_indicator`): it is never dropped
- * silently.
+ * aggregated and finished across units (rollupFromAggregates: the same definition the SQL rollup uses).
+ * Indicators without facts in a state are absent from that map (not 0).
  */
 export function rollupFacts(facts: ReportFact[], catalogue: IndicatorDef[]): FactRollup {
   const byCode = new Map(catalogue.map((d) => [d.code, d]));
-  const grouped = {
-    accepted: new Map<string, Map<string, number[]>>(),
-    submitted: new Map<string, Map<string, number[]>>(),
-  };
+  const perUnit = new Map<string, { code: string; state: ReportFact['state']; values: number[] }>();
   for (const f of facts) {
     if (!byCode.has(f.indicatorCode)) {
       throw unprocessable('report.unknown_indicator', `Chỉ tiêu "${f.indicatorCode}" không có trong danh mục`, {
@@ -85,25 +150,17 @@ export function rollupFacts(facts: ReportFact[], catalogue: IndicatorDef[]): Fac
         unitId: f.unitId,
       });
     }
-    const perCode = grouped[f.state];
-    if (!perCode)
-      throw invalid('report.invalid_fact_state', `Trạng thái số liệu không hợp lệ: ${f.state}`, { state: f.state });
-    let perUnit = perCode.get(f.indicatorCode);
-    if (!perUnit) perCode.set(f.indicatorCode, (perUnit = new Map()));
-    const list = perUnit.get(f.unitId);
-    if (list) list.push(f.value);
-    else perUnit.set(f.unitId, [f.value]);
+    const key = `${f.state}\u0000${f.indicatorCode}\u0000${f.unitId}`;
+    const entry = perUnit.get(key) ?? { code: f.indicatorCode, state: f.state, values: [] };
+    entry.values.push(f.value);
+    perUnit.set(key, entry);
   }
-  const total = (perCode: Map<string, Map<string, number[]>>) => {
-    const out: Record<string, number> = {};
-    for (const [code, perUnit] of perCode) {
-      const rule = byCode.get(code)!.aggregation;
-      const unitValues = [...perUnit.values()].map((vs) => combine(rule, vs) as number); // non-empty lists: never null
-      out[code] = combine(ACROSS_UNITS_RULE[rule], unitValues) as number;
-    }
-    return out;
-  };
-  return { accepted: total(grouped.accepted), submittedOnly: total(grouped.submitted) };
+  const rows: AggregateRow[] = [...perUnit.values()].map(({ code, state, values }) => ({
+    code,
+    state,
+    ...aggregateOf([combine(byCode.get(code)!.aggregation, values) as number]), // non-empty: never null
+  }));
+  return rollupFromAggregates(rows, catalogue);
 }
 
 /** One unit's report obligation for a period, as the rollup sees it. */

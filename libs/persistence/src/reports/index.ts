@@ -1,1 +1,1 @@
-export * from './subtree-rollup';
+export * from './report-facts.repository';

@@ -6,3 +6,4 @@ export * from './demo-users';
 export * from './indicators';
 export * from './demo-plans';
 export * from './synthetic';
+export * from './demo-cycle';

@@ -88,19 +88,13 @@ describe('generateProvince', () => {
 });
 
 describe('generateCountry', () => {
-  const started = Date.now();
   const units = generateCountry();
-  const elapsed = Date.now() - started;
 
   it('has 1 + provinces × unitsPerProvince units (≈ 60,000)', () => {
     const expected = 1 + DEFAULT_COUNTRY.provinces * DEFAULT_COUNTRY.unitsPerProvince;
     expect(units).toHaveLength(expected);
     expect(units).toHaveLength(countrySize());
     expect(Math.abs(units.length - 60_000)).toBeLessThan(600);
-  });
-
-  it('is generated well under a second', () => {
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('is one sound tree under VN "Bộ Nội vụ" with country-unique codes', () => {

@@ -1,1 +1,2 @@
 export * from './unit-tree.repository';
+export * from './unit-scope';

@@ -444,6 +444,30 @@ export class UnitTreeRepository {
     }
   }
 
+  /** The code of a unit, whatever its dates (codes are never reused). */
+  async codeOf(id: string, m: EntityManager = this.em): Promise<string | null> {
+    const rows: Array<{ code: string }> = await m.query(`SELECT code FROM units WHERE id = $1`, [id]);
+    return rows[0]?.code ?? null;
+  }
+
+  /** Whether any unit, active or not, already has this code. */
+  async codeTaken(code: string, m: EntityManager = this.em): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM units WHERE code = $1`, [code]);
+    return rows.length > 0;
+  }
+
+  /** Codes of the reviewing offices among the unit's current siblings (same current parent). */
+  async reviewingOfficeSiblings(unitId: string, m: EntityManager = this.em): Promise<string[]> {
+    const rows: Array<{ code: string }> = await m.query(
+      `SELECT o.code FROM unit_links mine
+         JOIN unit_links sib ON sib.parent_id = mine.parent_id AND sib.unit_id <> $1 AND sib.valid_to = 'infinity'
+         JOIN units o ON o.id = sib.unit_id AND o.is_reviewing_office
+        WHERE mine.unit_id = $1 AND mine.valid_to = 'infinity' AND mine.parent_id IS NOT NULL`,
+      [unitId],
+    );
+    return rows.map((r) => r.code);
+  }
+
   async requireUnit(id: string, date: string, m: EntityManager = this.em): Promise<UnitRow> {
     const unit = await this.findById(id, date, m);
     if (!unit) throw notFound('unit.not_found', 'Không tìm thấy đơn vị', { id });

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { DomainError, unprocessable } from '@cchc/domain';
+import {
+  DomainError,
+  externalParentCodes,
+  topologicalOrder,
+  unprocessable,
+  type RowProblem,
+  type UnitImportRow,
+} from '@cchc/domain';
 import { AuditEntry, AuditService, UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import { AccessService, today } from '../../access/access.service';
 import { Actor, actorRef } from '../../auth/actor';
-import {
-  externalParentCodes,
-  FileFormatError,
-  parseUnitFile,
-  RowProblem,
-  topologicalOrder,
-  UnitImportRow,
-} from './unit-file-parser';
+import { FileFormatError, parseUnitFile } from './unit-file';
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -173,7 +173,7 @@ export class UnitImportService {
         continue;
       }
       const currentParentCode = existing.parentId
-        ? (codeById.get(existing.parentId) ?? (await this.codeOf(existing.parentId, m)))
+        ? (codeById.get(existing.parentId) ?? (await this.tree.codeOf(existing.parentId, m)))
         : null;
       if (currentParentCode !== row.parentCode) toMove.push({ row, unit: existing, parentCode: row.parentCode });
       if (differs(existing, row)) toUpdate.push({ row, unit: existing });
@@ -251,10 +251,6 @@ export class UnitImportService {
     }
     await this.audit.recordMany(entries, m);
     return summary;
-  }
-
-  private async codeOf(id: string, m: EntityManager): Promise<string | null> {
-    return (await m.query(`SELECT code FROM units WHERE id = $1`, [id]))[0]?.code ?? null;
   }
 
   private rejected(problems: RowProblem[], rowCount: number): DomainError {

@@ -1,17 +1,7 @@
 import { Workbook } from 'exceljs';
-import {
-  buildUnitCsv,
-  buildUnitXlsx,
-  externalParentCodes,
-  FileFormatError,
-  parseUnitFile,
-  parseUnitKind,
-  topologicalOrder,
-  type ParseResult,
-  type RowProblem,
-  type UnitFileRow,
-  type UnitImportRow,
-} from './unit-file-parser';
+import { externalParentCodes, type RowProblem, type UnitImportRow, type UnitRowsCheck } from '@cchc/domain';
+import { buildUnitCsv, buildUnitXlsx, type UnitFileRow } from '../../../../../test/support/unit-files';
+import { FileFormatError, parseUnitFile } from './unit-file';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -70,12 +60,12 @@ function csv(text: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-function expectOk(result: ParseResult): UnitImportRow[] {
+function expectOk(result: UnitRowsCheck): UnitImportRow[] {
   if (!result.ok) throw new Error(`expected ok, got problems: ${JSON.stringify(result.problems, null, 2)}`);
   return result.rows;
 }
 
-function expectProblems(result: ParseResult): RowProblem[] {
+function expectProblems(result: UnitRowsCheck): RowProblem[] {
   if (result.ok) throw new Error('expected problems, got ok');
   return result.problems;
 }
@@ -471,6 +461,21 @@ describe('parseUnitFile: row validation', () => {
     expect(externalParentCodes(rows)).toEqual(['DB1', 'DB2']);
   });
 
+  it('checks e-mail addresses by the rule of the unit form (class-validator isEmail)', async () => {
+    const text = [
+      'code,name,abbreviation,kind,parentCode,email',
+      'A,A,A,other,,a@tinh.gov.vn',
+      'B,B,B,other,A,b..c@tinh.gov.vn', // consecutive dots
+      'C,C,C,other,A,c@tinh.123', // no top-level domain
+      'D,D,D,other,A,MAILTO:d@tinh.gov.vn',
+    ].join('\n');
+    const problems = expectProblems(await parseUnitFile(csv(text), 'email.csv'));
+    expect(problems.map((p) => [p.rowNumber, p.field, p.code])).toEqual([
+      [3, 'email', 'import.invalid_email'],
+      [4, 'email', 'import.invalid_email'],
+    ]);
+  });
+
   it('validates the format of a parent code', async () => {
     const text = ['code,name,abbreviation,kind,parentCode', 'A,A,A,other,Sở Nội vụ'].join('\n');
     expect(expectProblems(await parseUnitFile(csv(text), 'a.csv'))).toEqual([
@@ -546,73 +551,5 @@ describe('parseUnitFile: a province-sized file', () => {
     );
     expect(rows[1999].rowNumber).toBe(2_001);
     expect(externalParentCodes(rows)).toEqual([]);
-  });
-});
-
-describe('topologicalOrder', () => {
-  const row = (code: string, parentCode: string | null, rowNumber: number): UnitImportRow => ({
-    rowNumber,
-    code,
-    name: code,
-    abbreviation: code,
-    kind: 'other',
-    parentCode,
-    email: null,
-  });
-
-  it('puts parents before children, roots and external-parent rows first, file order within a level', () => {
-    const rows = [
-      row('C1', 'B', 2),
-      row('B', 'A', 3),
-      row('X', 'DB', 4),
-      row('A', null, 5),
-      row('C2', 'B', 6),
-      row('Y', 'X', 7),
-    ];
-    expect(topologicalOrder(rows).map((r) => r.code)).toEqual(['X', 'A', 'B', 'Y', 'C1', 'C2']);
-  });
-
-  it('keeps an already sorted list of roots in order, and returns every row', () => {
-    const rows = [row('A', null, 2), row('B', 'EXT', 3), row('C', null, 4)];
-    expect(topologicalOrder(rows)).toEqual(rows);
-  });
-
-  it('orders a parsed 2,000-row file so that every parent precedes its children', () => {
-    const generated = generateRows(2_000).reverse(); // children before parents in the input
-    const rows = generated.map((r, i) => ({
-      ...r,
-      kind: r.kind as UnitImportRow['kind'],
-      parentCode: r.parentCode ?? null,
-      email: null,
-      rowNumber: i + 2,
-    }));
-    const ordered = topologicalOrder(rows);
-    expect(ordered).toHaveLength(rows.length);
-    const seen = new Set<string>();
-    for (const r of ordered) {
-      if (r.parentCode !== null) expect(seen.has(r.parentCode)).toBe(true);
-      seen.add(r.code);
-    }
-  });
-});
-
-describe('parseUnitKind', () => {
-  it.each([
-    ['Tỉnh', 'province'],
-    ['SỞ', 'department'],
-    ['Huyện', 'district'],
-    ['xa', 'commune'],
-    ['Phường', 'commune'],
-    ['phòng', 'office'],
-    ['Văn phòng', 'office'],
-    ['trường', 'school'],
-    ['Trung tâm', 'centre'],
-    ['báo', 'media'],
-    ['ĐÀI', 'media'],
-    ['khác', 'other'],
-    ['Department', 'department'],
-    ['bộ', null],
-  ])('%s → %s', (input, kind) => {
-    expect(parseUnitKind(input)).toBe(kind);
   });
 });

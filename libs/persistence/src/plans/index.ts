@@ -1,0 +1,2 @@
+export * from './plan-import.repository';
+export * from './plans.repository';

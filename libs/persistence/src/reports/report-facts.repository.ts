@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import {
+  periodReferenceDate,
+  rollupFromAggregates,
+  type AggregateRow,
+  type FactRollup,
+  type IndicatorDef,
+  type PeriodKind,
+} from '@cchc/domain';
+
+/** A unit's rollup for a period: its own values, its subtree below it, and both together (each finished by rule). */
+export interface SubtreeRollup {
+  own: FactRollup;
+  below: FactRollup;
+  total: FactRollup;
+}
+
+export interface RollupQuery {
+  unitId: string;
+  year: number;
+  period: PeriodKind;
+}
+
+type Rule = Pick<IndicatorDef, 'code' | 'aggregation'>;
+const AGGREGATES = `sum(f.value)::float8 AS sum, count(*)::int AS count, max(f.value)::float8 AS max`;
+const validAt = (a: string, p: string) => `${a}.valid_from <= ${p}::date AND ${a}.valid_to > ${p}::date`;
+
+/**
+ * Report facts and the rollups over them: the one rollup definition. SQL returns, per indicator and state, the sum,
+ * count and largest of the per-unit values over the unit tree as of the period's cut-off end (a unit moved during the
+ * year counts once, under its parent of that date); the domain (`rollupFromAggregates`) merges and finishes them with
+ * each indicator's rule — so a unit's own values and its subtree's combine correctly for sum, max and avg alike.
+ *
+ * Used by the API (rollup, review, report prefill), the worker (the subtree snapshot in a report version) and
+ * `npm run bench -- rollup`.
+ */
+@Injectable()
+export class ReportFactsRepository {
+  constructor(@InjectEntityManager() private readonly em: EntityManager) {}
+
+  // ---------------------------------------------------------------- writes (inside the transition's transaction)
+
+  /** A submitted report's own values become its facts, in state 'submitted' (replacing an earlier submission's). */
+  async submit(
+    r: { reportId: string; unitId: string; year: number; period: PeriodKind },
+    m: EntityManager = this.em,
+  ): Promise<void> {
+    await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [r.reportId]);
+    await m.query(
+      `INSERT INTO report_facts (report_id, unit_id, year, period, indicator_code, value, state)
+       SELECT report_id, $2, $3, $4, indicator_code, value, 'submitted' FROM report_values WHERE report_id = $1`,
+      [r.reportId, r.unitId, r.year, r.period],
+    );
+  }
+
+  /** The parent accepted the report: its facts count in every ancestor's accepted totals. */
+  async accept(reportId: string, m: EntityManager = this.em): Promise<void> {
+    await m.query(`UPDATE report_facts SET state = 'accepted' WHERE report_id = $1`, [reportId]);
+  }
+
+  /** The parent returned the report: its facts are withdrawn until it is submitted again. */
+  async withdraw(reportId: string, m: EntityManager = this.em): Promise<void> {
+    await m.query(`DELETE FROM report_facts WHERE report_id = $1`, [reportId]);
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** The aggregation rule of every indicator (the catalogue is small: read once per rollup). */
+  async rules(m: EntityManager = this.em): Promise<Rule[]> {
+    return m.query(`SELECT code, aggregation FROM indicators`);
+  }
+
+  /** Aggregate rows of the subtree of `unitId` (`own`: the unit's own facts), with the rules to finish them. */
+  async aggregates(
+    q: RollupQuery,
+    m: EntityManager = this.em,
+  ): Promise<{ rows: Array<AggregateRow & { own: boolean }>; rules: Rule[] }> {
+    const [rows, rules] = await Promise.all([
+      m.query(
+        `SELECT f.indicator_code AS code, f.state, c.depth = 0 AS own, ${AGGREGATES}
+           FROM unit_closure c
+           JOIN report_facts f ON f.unit_id = c.descendant_id AND f.year = $2 AND f.period = $3
+          WHERE c.ancestor_id = $1 AND ${validAt('c', '$4')}
+          GROUP BY 1, 2, 3`,
+        [q.unitId, q.year, q.period, periodReferenceDate(q.year, q.period)],
+      ) as Promise<Array<AggregateRow & { own: boolean }>>,
+      this.rules(m),
+    ]);
+    return { rows, rules };
+  }
+
+  /** Own, below and total rollups of `unitId`, in one pass over its subtree. */
+  async rollup(q: RollupQuery, m: EntityManager = this.em): Promise<SubtreeRollup> {
+    const { rows, rules } = await this.aggregates(q, m);
+    return {
+      own: rollupFromAggregates(
+        rows.filter((r) => r.own),
+        rules,
+      ),
+      below: rollupFromAggregates(
+        rows.filter((r) => !r.own),
+        rules,
+      ),
+      total: rollupFromAggregates(rows, rules),
+    };
+  }
+
+  /** Each direct child's total (its own values and its subtree's), in one query: child id → rollup. */
+  async rollupPerChild(q: RollupQuery, m: EntityManager = this.em): Promise<Map<string, FactRollup>> {
+    const [rows, rules] = await Promise.all([
+      m.query(
+        `SELECT l.unit_id AS "childId", f.indicator_code AS code, f.state, ${AGGREGATES}
+           FROM unit_links l
+           JOIN unit_closure c ON c.ancestor_id = l.unit_id AND ${validAt('c', '$4')}
+           JOIN report_facts f ON f.unit_id = c.descendant_id AND f.year = $2 AND f.period = $3
+          WHERE l.parent_id = $1 AND ${validAt('l', '$4')}
+          GROUP BY 1, 2, 3`,
+        [q.unitId, q.year, q.period, periodReferenceDate(q.year, q.period)],
+      ) as Promise<Array<AggregateRow & { childId: string }>>,
+      this.rules(m),
+    ]);
+    const byChild = new Map<string, AggregateRow[]>();
+    for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), r]);
+    return new Map([...byChild].map(([id, rs]) => [id, rollupFromAggregates(rs, rules)]));
+  }
+}
