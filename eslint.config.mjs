@@ -4,6 +4,8 @@
 //     class-validator, no client/worker/activity SDKs, no persistence or config; only @temporalio/workflow,
 //     @cchc/domain and @cchc/contracts.
 //   - libs/domain is plain TypeScript: no framework, no database, no Temporal.
+//   - apps/web runs in the browser (React): browser globals, no Node built-ins, no server-side packages; it shares
+//     only the pure domain (@cchc/domain) with the server.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -54,6 +56,9 @@ export default tseslint.config(
       'node_modules/**',
       'dist/**',
       'dist-bench/**',
+      'dist-web-e2e/**',
+      'test-results/**',
+      'playwright-report/**',
       '.tools/**',
       '.data/**',
       'coverage/**',
@@ -153,6 +158,57 @@ export default tseslint.config(
               group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
               message: 'Contracts may define workflow messages (@temporalio/workflow) only.',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web app (React 19, TSX) runs in the browser.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ignores: ['apps/web/vite.config.mts'],
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        AbortSignal: 'readonly',
+        HTMLElement: 'readonly',
+        Event: 'readonly',
+        KeyboardEvent: 'readonly',
+        MouseEvent: 'readonly',
+        requestAnimationFrame: 'readonly',
+        Intl: 'readonly',
+        process: 'off',
+        require: 'off',
+        module: 'off',
+        __dirname: 'off',
+        Buffer: 'off',
+      },
+    },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.flatMap((name) => [
+            { name, message: 'The web app runs in the browser: no Node built-ins.' },
+            { name: `node:${name}`, message: 'The web app runs in the browser: no Node built-ins.' },
+          ]),
+          patterns: [
+            ...FRAMEWORKS,
+            {
+              group: ['@cchc/contracts', '@cchc/contracts/*', '@temporalio/*'],
+              message: 'The browser talks to the API only.',
             },
           ],
         },

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the API and the worker with the Nest CLI (nest-cli.json: one monorepo, path aliases rewritten to
-# relative paths in dist/) and builds the workflow bundle the worker loads.
+# relative paths in dist/) and builds the workflow bundle the worker loads. Also builds the web app
+# (apps/web/dist, served by the API on the same origin).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -8,4 +9,6 @@ rm -rf dist
 npx nest build api
 npx nest build worker
 node dist/apps/worker/src/bundle/build-workflow-bundle.js dist/workflow-bundle.js >/dev/null
-log "built dist/ and dist/workflow-bundle.js"
+npx tsc -p apps/web/tsconfig.json
+npx vite build --config apps/web/vite.config.mts --logLevel warn
+log "built dist/, dist/workflow-bundle.js and apps/web/dist/"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — type check, unit, integration (real PostgreSQL + Temporal time-skipping
 # test server) and e2e (HTTP via supertest). Starts and stops what it needs. Extra args go to jest,
-# e.g. `npm test -- test/integration/wiring.test.ts`.
+# e.g. `npm test -- test/integration/wiring.test.ts`. With no args the browser tests (Playwright, scripts/web-test.sh)
+# run after jest and count in the closing line; `npm test -- --web [playwright args]` runs only them.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 source "$(dirname "$0")/pg.sh"
@@ -29,27 +30,55 @@ export FAKETIME_LIB="$(faketime_lib)"
 export CCHC_TEST_DATA_DIR="$DATA_DIR/test"
 mkdir -p "$CCHC_TEST_DATA_DIR"
 
-if [ $# -eq 0 ]; then
+web_only=""
+if [ "${1:-}" = "--web" ]; then
+  web_only=1
+  shift
+fi
+run_web=""
+[ $# -eq 0 ] || [ -n "$web_only" ] && run_web=1
+
+if [ $# -eq 0 ] && [ -z "$web_only" ]; then
   log "linting"
   npm run --silent lint || die "lint failed: run \`npm run format\` for formatting, fix the rest by hand"
   log "type-checking"
   npx tsc -p tsconfig.json --noEmit
+  npx tsc -p apps/web/tsconfig.json
 fi
 
-log "running jest"
 report="$CCHC_TEST_DATA_DIR/jest-report.json"
-rm -f "$report"
-set +e
-npx jest --ci --maxWorkers=2 --json --outputFile="$report" "$@"
-rc=$?
-set -e
-if [ -f "$report" ]; then
-  # The plain closing line CI reads: "N passed, N failed".
-  node -e '
-    const r = require(process.argv[1]);
-    const skipped = r.numPendingTests + r.numTodoTests;
-    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-    if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
-  ' "$report" || rc=1
+web_report="$CCHC_TEST_DATA_DIR/playwright-report.json"
+rm -f "$report" "$web_report"
+rc=0
+if [ -z "$web_only" ]; then
+  log "running jest"
+  set +e
+  npx jest --ci --maxWorkers=2 --json --outputFile="$report" "$@"
+  rc=$?
+  set -e
 fi
+if [ -n "$run_web" ]; then
+  set +e
+  if [ -n "$web_only" ]; then bash scripts/web-test.sh "$@"; else bash scripts/web-test.sh; fi
+  [ $? -eq 0 ] || rc=1
+  set -e
+fi
+# The plain closing line CI reads: "N passed, N failed" (jest and the browser tests together).
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0, total = 0;
+  const [jestFile, webFile] = process.argv.slice(1);
+  if (fs.existsSync(jestFile)) {
+    const r = JSON.parse(fs.readFileSync(jestFile, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    total += r.numTotalTests;
+  }
+  if (fs.existsSync(webFile)) {
+    const s = JSON.parse(fs.readFileSync(webFile, "utf8")).stats;
+    passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
+    total += s.expected + s.flaky + s.unexpected + s.skipped;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (total === 0) { console.error("no test ran"); process.exit(1); }
+' "$report" "$web_report" || rc=1
 exit $rc

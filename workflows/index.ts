@@ -4,3 +4,4 @@ export * from './system.workflow';
 export * from './obligation.workflow';
 export * from './plan-cascade.workflow';
 export * from './plan-follow-up.workflow';
+export * from './remind-now.workflow';

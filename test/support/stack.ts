@@ -22,6 +22,8 @@ export interface Stack {
 export async function startStack(opts: {
   startAt: string;
   workerEnv?: Record<string, string>;
+  /** Extra configuration of the API (e.g. API_PUBLIC_URL, JWT_ACCESS_TTL_SECONDS). */
+  apiEnv?: Record<string, string>;
   prepare?: (db: TestDatabase) => Promise<void>;
 }): Promise<Stack> {
   const taskQueue = uniqueTaskQueue('e2e');
@@ -33,7 +35,7 @@ export async function startStack(opts: {
   const api = await createTestApi({
     databaseUrl: db.url,
     temporalClient: env.client,
-    env: { TEMPORAL_TASK_QUEUE: taskQueue },
+    env: { TEMPORAL_TASK_QUEUE: taskQueue, ...opts.apiEnv },
     clock: { now: () => new Date(Date.now() + clockOffset) },
   });
   await syncClock();

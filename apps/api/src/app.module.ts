@@ -20,6 +20,8 @@ import { ReportsModule } from './reports/reports.controller';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { ExportsModule } from './exports/exports.controller';
 import { RateLimitModule } from './http/rate-limit';
+import { WorkModule } from './work/work.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         ReportsModule,
         PlanImportModule,
         ExportsModule,
+        WorkModule,
+        WebModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

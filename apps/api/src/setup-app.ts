@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { NfcPipe } from './http/nfc.pipe';
 import { AppConfig, AppConfigToken } from '@cchc/config';
+import compression from 'compression';
 import { createValidationPipe } from './http/validation';
 import { InputGuardPipe } from './http/input-guard.pipe';
 
@@ -23,6 +24,8 @@ export function setupApp(app: INestApplication): INestApplication {
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
+  // The web app's assets and the JSON answers travel compressed (gzip/deflate, above 1 kB).
+  app.use(compression());
   // Input guard first (depth, NUL, prototype keys), then NFC: validation sees composed text.
   app.useGlobalPipes(new InputGuardPipe(), new NfcPipe(), createValidationPipe());
   app.enableShutdownHooks();

@@ -2,3 +2,4 @@
 export * from './task-queues';
 export * from './system';
 export * from './obligations';
+export * from './remind-now';

@@ -12,3 +12,4 @@ export * from './users';
 export * from './health';
 export * from './exports';
 export * from './auth';
+export * from './work';

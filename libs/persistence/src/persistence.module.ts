@@ -6,6 +6,7 @@ import { AuditRepository } from './audit';
 import { UnitTreeRepository } from './units';
 import { CalendarRepository } from './calendar';
 import { IndicatorsRepository, ReportFactsRepository, ReportsRepository } from './reports';
+import { WorkRepository } from './work';
 import { PlanImportRepository, PlansRepository } from './plans';
 import { NotificationsRepository } from './notifications';
 import { ObligationsRepository } from './obligations';
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   UsersRepository,
   DatabaseHealth,
   LoginThrottleRepository,
+  WorkRepository,
 ];
 
 @Global()

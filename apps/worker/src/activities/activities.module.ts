@@ -6,6 +6,7 @@ import { ObligationActivitiesImpl } from './obligation.activities';
 import { NotificationActivitiesImpl } from './notification.activities';
 import { Mailer, WebhookSender } from '../delivery/channels';
 import { ObligationStarter } from './obligation-starter';
+import { DecisionNotices } from './decision-notices';
 
 @Module({
   providers: [
@@ -16,6 +17,7 @@ import { ObligationStarter } from './obligation-starter';
     Mailer,
     WebhookSender,
     ObligationStarter,
+    DecisionNotices,
     ActivitiesRegistry,
   ],
   exports: [ActivitiesRegistry],

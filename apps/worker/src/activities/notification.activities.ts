@@ -19,6 +19,8 @@ import {
   PERIOD_LABELS,
   type Message,
   type PeriodKind,
+  WEB_ROUTES,
+  webLink,
 } from '@cchc/domain';
 import {
   CalendarRepository,
@@ -75,7 +77,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       sourcePlanTitle: o.planTitle,
       deadline: toDdMmYyyy(parseLocalDate(input.deadline.effective)),
       daysLeft: diffDays(sentOn, parseLocalDate(input.deadline.effective)),
-      link: `${this.config.api.publicUrl}/obligations/${o.id}`,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
     });
     const recipients = await this.unitRecipients(o);
     const key = `reminder/${o.id}/${input.deadline.effective}/${input.slot.key}`;
@@ -101,7 +103,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       previous: toDdMmYyyy(parseLocalDate(input.previous.effective)),
       deadline: toDdMmYyyy(parseLocalDate(input.deadline.effective)),
       cause: input.cause,
-      link: `${this.config.api.publicUrl}/obligations/${o.id}`,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
     });
     const key = `deadline/${o.id}/${input.seq}`;
     return this.enqueue(key, `deadline.${input.cause}`, message, await this.unitRecipients(o), input.at, {
@@ -173,7 +175,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
         daysLate: diffDays(parseLocalDate(l.deadline), today),
         status: STATUS_LABELS[l.status],
       })),
-      link: `${this.config.api.publicUrl}/obligations/outgoing?unitId=${p.unitId}&year=${p.year}`,
+      link: webLink(this.config.api.publicUrl, WEB_ROUTES.outgoing(p.year)),
     });
     // The parent's approvers, and the reviewers of every reviewing office that follows the parent
     // (Văn phòng of the parent itself, Sở Nội vụ of the province, …).

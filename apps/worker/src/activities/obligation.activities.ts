@@ -24,6 +24,7 @@ import {
 } from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
+import { DecisionNotices } from './decision-notices';
 
 const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = {
   submit: 'submitted',
@@ -45,6 +46,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     private readonly temporal: TemporalClientProvider,
     private readonly starter: ObligationStarter,
     private readonly facts: ReportFactsRepository,
+    private readonly notices: DecisionNotices,
   ) {}
 
   async createReportObligations(input: { obligationId: string }): Promise<number> {
@@ -221,6 +223,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         },
         m,
       );
+      await this.notices.record(m, input);
       return { versionNo };
     });
   }

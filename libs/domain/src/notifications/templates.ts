@@ -116,3 +116,29 @@ export function deadlineChangedMessage(c: DeadlineChangeContext): Message {
       `sang ngày ${c.deadline} ${why}.\n\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n`,
   };
 }
+
+export interface DecisionContext {
+  decision: 'approve' | 'return';
+  subject: 'plan' | 'report';
+  periodLabel?: string;
+  year: number;
+  unitName: string;
+  parentUnitName: string;
+  reason?: string | null;
+  link: string;
+}
+
+/** Tells the drafting unit that its plan or report was approved, or returned with the approver's reason. */
+export function decisionMessage(c: DecisionContext): Message {
+  const item =
+    c.subject === 'plan'
+      ? `Kế hoạch tuyên truyền cải cách hành chính năm ${c.year}`
+      : `Báo cáo ${c.periodLabel && c.periodLabel !== 'Năm' ? `${c.periodLabel} ` : ''}năm ${c.year}`;
+  const title =
+    c.decision === 'approve' ? `${item} đã được ${c.parentUnitName} duyệt` : `${item} bị ${c.parentUnitName} trả lại`;
+  const lead =
+    c.decision === 'approve'
+      ? `${item} của đơn vị đã được ${c.parentUnitName} phê duyệt.`
+      : `${item} của đơn vị đã bị ${c.parentUnitName} trả lại với lý do:\n${c.reason ?? ''}\n\nĐề nghị đơn vị chỉnh sửa và trình lại.`;
+  return { title, text: `Kính gửi: ${c.unitName}\n\n${lead}\n\nXem chi tiết tại: ${c.link}\n\n${FOOTER}\n` };
+}

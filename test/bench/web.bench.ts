@@ -1,0 +1,169 @@
+// @needs-temporal
+/**
+ * `npm run bench -- web` (@needs-temporal): the web app served by the real API (NestFactory, as main.ts does) with
+ * the real worker on a Temporal dev server, driven by Debian's Chromium.
+ *  first_load_kb   bytes on the wire (compressed bodies + headers) to open the app signed out, sign in and see
+ *                  "Việc cần làm" (HTML, JS, CSS, API answers) — the first load of the home page; goal < 400.
+ *  inbox_ready_ms  an approver's inbox of 200 submitted plans: from navigation to the table showing its rows,
+ *                  median of 5 (full page loads, assets from the browser cache as on a second visit); goal < 2000.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { chromium, type Page } from '@playwright/test';
+import { AppModule } from '../../apps/api/src/app.module';
+import { setupApp } from '../../apps/api/src/setup-app';
+import { hashPassword } from '../../apps/api/src/auth/passwords';
+import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { WorkerService } from '../../apps/worker/src/worker.service';
+import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
+import { loadConfig } from '../../libs/config/src';
+import { DEMO_PASSWORD, demoUserEmail } from '../../libs/persistence/src/seed';
+import { Http, seedInbox } from '../web/scenarios';
+import { benchEnv, freshDatabase, report } from './bench-support';
+
+const INBOX = 200;
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+}
+
+async function main() {
+  const env = benchEnv();
+  if (!env.temporalAddress) throw new Error('BENCH_TEMPORAL_ADDRESS is not set');
+  const root = join(__dirname, '..', '..', '..');
+  console.log('building the web app');
+  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const { url, ds } = await freshDatabase('cchc_bench_web');
+  await seedDemo(ds.manager, hashPassword);
+  const bundlePath = join(env.dataDir, 'workflow-bundle.js');
+  await buildWorkflowBundle(bundlePath);
+  const taskQueue = `bench-web-${Date.now()}`;
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  const client = new Client({ connection });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    LOGIN_MAX_ATTEMPTS: '1000',
+  });
+  const workerApp = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config, { temporalClient: client }),
+    { logger: false },
+  );
+  const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = await workerApp
+    .get(WorkerService)
+    .create({ connection: nativeConnection, taskQueue, workflowBundlePath: bundlePath });
+  const running = worker.run();
+  const api = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { temporalClient: client }), {
+    logger: false,
+    bufferLogs: true,
+  });
+  setupApp(api);
+  await api.listen(0, '127.0.0.1');
+  const base = await api.getUrl();
+  const http = new Http(base.replace('[::1]', '127.0.0.1'));
+
+  console.log(`seeding an inbox of ${INBOX} submitted plans`);
+  const t0 = Date.now();
+  const { approver } = await seedInbox(http, {
+    n: INBOX,
+    year: new Date().getFullYear() + 1,
+    parentCode: 'BTH.PTH.PGDDT',
+    prefix: 'B',
+    concurrency: 6,
+  });
+  console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const viewport = { width: 1366, height: 768 };
+
+  // First load: a fresh browser profile, signed out, to the home page.
+  const first = await browser.newContext({ baseURL: http.base, viewport, locale: 'vi-VN' });
+  const firstPage = await first.newPage();
+  const sizes: Array<Promise<number>> = [];
+  let staticBytes = 0;
+  firstPage.on('requestfinished', (req) => {
+    sizes.push(
+      req.sizes().then((s) => {
+        const n = s.responseBodySize + s.responseHeadersSize;
+        if (/\/assets\/|\/$|\/dang-nhap/.test(new URL(req.url()).pathname)) staticBytes += n;
+        return n;
+      }),
+    );
+  });
+  await signIn(firstPage, demoUserEmail('drafter', 'BTH.SGDDT.THPT-CH'));
+  await firstPage.waitForLoadState('networkidle');
+  const firstBytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await first.close();
+
+  // The approver's inbox of 200.
+  const ctx = await browser.newContext({ baseURL: http.base, viewport, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  await signIn(page, approver);
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.goto('/thong-bao');
+    await page.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    const t = Date.now();
+    await page.goto('/hop-thu-duyet');
+    await page.getByText(`${INBOX} hồ sơ chờ duyệt`).waitFor();
+    await page
+      .getByRole('row', { name: /Trường thử nghiệm B số/ })
+      .first()
+      .waitFor();
+    if (i > 0) times.push(Date.now() - t); // the first visit warms the browser cache
+  }
+  times.sort((a, b) => a - b);
+  const rows = await page.getByRole('row', { name: /Trường thử nghiệm B số/ }).count();
+  await browser.close();
+
+  worker.shutdown();
+  await running;
+  await api.close();
+  await workerApp.close();
+  await nativeConnection.close();
+  await connection.close();
+  await ds.destroy();
+
+  console.log(`\ninbox: ${INBOX} items, ${rows} rows on the first page; runs ${times.join(', ')} ms`);
+  report({
+    first_load_kb: Math.round(firstBytes / 102.4) / 10,
+    first_load_static_kb: Math.round(staticBytes / 102.4) / 10,
+    inbox_items: INBOX,
+    inbox_ready_ms: times[Math.floor(times.length / 2)],
+    inbox_ready_max_ms: times[times.length - 1],
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
