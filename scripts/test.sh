@@ -70,7 +70,9 @@ node -e '
   const [jestFile, webFile] = process.argv.slice(1);
   if (fs.existsSync(jestFile)) {
     const r = JSON.parse(fs.readFileSync(jestFile, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    // A file that fails outside a test (setup, teardown, the contract check) counts as one failure.
+    const brokenFiles = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed")).length;
+    passed += r.numPassedTests; failed += r.numFailedTests + brokenFiles; skipped += r.numPendingTests + r.numTodoTests;
     total += r.numTotalTests;
   }
   if (fs.existsSync(webFile)) {

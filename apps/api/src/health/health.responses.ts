@@ -8,6 +8,7 @@ export class DependencyCheckResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) status: string;
   @ApiProperty({ example: 3 }) latencyMs: number;
   @ApiPropertyOptional({ example: 'timed out after 3000 ms' }) error?: string;
+  @ApiPropertyOptional({ example: 1, description: 'worker check: pollers seen on the task queue' }) pollers?: number;
 }
 
 export class ReadinessChecksResponse {

@@ -2,6 +2,7 @@ import { applyDecorators, ExecutionContext, Injectable, Module, UseGuards } from
 import { SkipThrottle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import { DomainError } from '@cchc/domain';
+import { ApiErrors } from './api-errors';
 
 type Limit = 'login' | 'expensive';
 const MINUTE_MS = 60_000;
@@ -39,4 +40,8 @@ export class RateLimitGuard extends ThrottlerGuard {
 
 /** Limits the route with the named limit: `login` (argon2 per request) or `expensive` (subtree aggregates). */
 export const RateLimit = (limit: Limit) =>
-  applyDecorators(UseGuards(RateLimitGuard), SkipThrottle({ [limit === 'login' ? 'expensive' : 'login']: true }));
+  applyDecorators(
+    UseGuards(RateLimitGuard),
+    SkipThrottle({ [limit === 'login' ? 'expensive' : 'login']: true }),
+    ApiErrors(429),
+  );

@@ -162,14 +162,14 @@ export class IndicatorsController {
 
   @Post()
   @ApiCreatedResponse({ type: IndicatorResponse })
-  @ApiErrors(400, 401, 403, 409)
+  @ApiErrors(400, 401, 403, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateIndicatorDto) {
     return this.indicators.create(actor, dto);
   }
 
   @Patch(':code')
   @ApiOkResponse({ type: IndicatorResponse })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 422)
   update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateIndicatorDto) {
     return this.indicators.update(actor, code, dto);
   }

@@ -67,7 +67,7 @@ export class UsersController {
   @Post('users/:id/reset-password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; the user’s sessions are ended' })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 409)
   async resetPassword(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ResetPasswordDto) {
     await this.users.resetPassword(actor, id, dto.password);
   }

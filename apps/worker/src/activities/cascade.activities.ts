@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { localDateOf, planObligationWorkflowId, planReminders, resolveDeadline } from '@cchc/domain';
-import { AuditService, CalendarRepository } from '@cchc/persistence';
-import { ObligationStarter } from './obligation-starter';
+import { localDateOf, planReminders, resolveDeadline, type LocalDate } from '@cchc/domain';
+import {
+  AuditRepository,
+  CalendarRepository,
+  ObligationsRepository,
+  PlansRepository,
+  UnitTreeRepository,
+} from '@cchc/persistence';
+import { obligationWorkflowId, ObligationStarter } from './obligation-starter';
 import { TemporalClientProvider } from '@cchc/temporal';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
@@ -26,10 +32,13 @@ export const toDeadlineDto = (d: { nominal: string; effective: string; endsAt: D
 export class CascadeActivitiesImpl implements CascadeActivities {
   constructor(
     @InjectEntityManager() private readonly em: EntityManager,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly calendar: CalendarRepository,
     private readonly starter: ObligationStarter,
     private readonly temporal: TemporalClientProvider,
+    private readonly plans: PlansRepository,
+    private readonly obligations: ObligationsRepository,
+    private readonly units: UnitTreeRepository,
   ) {}
 
   async cascadeBatch(input: CascadeBatchInput): Promise<{ started: number; nextCursor: string | null }> {
@@ -67,29 +76,15 @@ export class CascadeActivitiesImpl implements CascadeActivities {
   /** Marks the plan issued (number and symbol assigned if the drafter left them blank). Idempotent. */
   async markPlanIssued(input: { planId: string; issuedBy: string; at: string }): Promise<{ symbol: string }> {
     return this.em.transaction(async (m) => {
-      const [plan] = await m.query(
-        `SELECT p.id, p.unit_id, p.year, p.number, p.symbol, p.status, u.abbreviation
-           FROM plans p JOIN units u ON u.id = p.unit_id WHERE p.id = $1 FOR UPDATE OF p`,
-        [input.planId],
-      );
+      const plan = await this.plans.lockForIssue(input.planId, m);
       if (!plan) throw new Error(`plan ${input.planId} not found`);
-      if (plan.status === 'issued') return { symbol: plan.symbol };
-      let number = plan.number;
-      if (number === null) {
-        // Serialise numbering per issuer and year.
-        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`plan-number/${plan.unit_id}/${plan.year}`]);
-        number = (
-          await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM plans WHERE unit_id = $1 AND year = $2`, [
-            plan.unit_id,
-            plan.year,
-          ])
-        )[0].n;
-      }
+      if (plan.status === 'issued') return { symbol: plan.symbol ?? '' };
+      const number = plan.number ?? (await this.plans.nextNumber(plan.unitId, plan.year, m));
       const symbol = plan.symbol ?? `${number}/KH-${plan.abbreviation}`;
-      await m.query(
-        `UPDATE plans SET status = 'issued', number = $2, symbol = $3, issued_at = $4,
-                issue_date = coalesce(issue_date, $5::date), updated_at = now() WHERE id = $1`,
-        [plan.id, number, symbol, input.at, localDateOf(new Date(input.at))],
+      await this.plans.markIssued(
+        plan.id,
+        { number, symbol, at: input.at, issueDate: localDateOf(new Date(input.at)) },
+        m,
       );
       await this.audit.record(
         {
@@ -97,7 +92,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
           action: 'plan.issued',
           entityType: 'plan',
           entityId: plan.id,
-          unitId: plan.unit_id,
+          unitId: plan.unitId,
           before: { status: plan.status },
           after: { status: 'issued', number, symbol, issuedAt: input.at },
           idempotencyKey: `plan/${plan.id}/issued`,
@@ -114,78 +109,60 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     after: string | null;
     limit: number;
   }): Promise<ObligationBatch> {
-    const [plan] = await this.em.query(
-      `SELECT id, unit_id, year, to_char(child_deadline, 'YYYY-MM-DD') AS child_deadline, scope, issued_at, created_by, reminder_policy
-         FROM plans WHERE id = $1`,
-      [input.planId],
-    );
+    const plan = await this.plans.forCascade(input.planId);
     if (!plan) throw new Error(`plan ${input.planId} not found`);
-    const asOf = localDateOf(new Date(plan.issued_at ?? Date.now()));
-    const selected: string[] | null = plan.scope?.mode === 'selected' ? (plan.scope.unitIds ?? []) : null;
-    const children: Array<{ id: string; code: string }> = await this.em.query(
-      `SELECT u.id, u.code FROM unit_links l JOIN units u ON u.id = l.unit_id
-        WHERE l.parent_id = $1 AND l.valid_from <= $2::date AND l.valid_to > $2::date
-          AND ($3::text IS NULL OR u.code > $3) AND ($5::uuid[] IS NULL OR u.id = ANY($5::uuid[]))
-        ORDER BY u.code LIMIT $4`,
-      [plan.unit_id, asOf, input.after, input.limit, selected],
-    );
+    const asOf = localDateOf(plan.issuedAt ? new Date(plan.issuedAt) : new Date());
+    const only = plan.scope?.mode === 'selected' ? (plan.scope.unitIds ?? []) : null;
+    const children = await this.units.childrenPage(plan.unitId, asOf, { after: input.after, limit: input.limit, only });
     if (!children.length) return { items: [], nextCursor: null };
 
     const cal = await this.calendar.calendar();
-    const resolved = resolveDeadline(plan.child_deadline, cal);
+    const resolved = resolveDeadline(plan.childDeadline as LocalDate, cal);
     const deadline = toDeadlineDto(resolved);
     // One deadline and one policy for the whole batch: the reminder slots are planned once, here.
-    const reminders = planReminders(resolved, plan.reminder_policy, cal).map((r) => ({
+    const reminders = planReminders(resolved, plan.reminderPolicy, cal).map((r) => ({
       key: r.key,
       kind: r.kind,
       offsetDays: r.offsetDays,
       sendAt: r.sendAt.toISOString(),
     }));
-    const ids = children.map((c) => c.id);
-    const rows: Array<{ id: string; unit_id: string; created: boolean }> = await this.em.transaction(async (m) => {
-      const inserted: Array<{ id: string; unit_id: string }> = await m.query(
-        `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
-         SELECT 'plan', $1, x.unit_id, $2, $3, $4, $5, $6, x.workflow_id
-           FROM unnest($7::uuid[], $8::text[]) AS x(unit_id, workflow_id)
-         ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING
-         RETURNING id, unit_id`,
-        [
-          plan.id,
-          plan.unit_id,
-          plan.year,
-          deadline.nominal,
-          deadline.effective,
-          deadline.endsAt,
-          ids,
-          ids.map((u) => planObligationWorkflowId(plan.id, u)),
-        ],
-      );
-      await this.audit.recordMany(
-        inserted.map((o) => ({
-          actor: 'system:cascade',
-          action: 'obligation.created',
-          entityType: 'obligation',
-          entityId: o.id,
-          unitId: o.unit_id,
-          after: { kind: 'plan', sourcePlanId: plan.id, status: 'pending', deadline },
-          idempotencyKey: `obligation/${o.id}/created`,
-        })),
+    const rows = await this.em.transaction(async (m) => {
+      const all = await this.obligations.createPlanObligations(
+        {
+          planId: plan.id,
+          parentUnitId: plan.unitId,
+          year: plan.year,
+          deadline,
+          children: children.map((c) => ({
+            unitId: c.id,
+            workflowId: obligationWorkflowId({ kind: 'plan', sourcePlanId: plan.id, unitId: c.id, period: '' }),
+          })),
+        },
         m,
       );
-      const all = await m.query(
-        `SELECT id, unit_id FROM obligations WHERE source_plan_id = $1 AND kind = 'plan' AND unit_id = ANY($2::uuid[])`,
-        [plan.id, ids],
+      await this.audit.recordMany(
+        all
+          .filter((o) => o.created)
+          .map((o) => ({
+            actor: 'system:cascade',
+            action: 'obligation.created',
+            entityType: 'obligation',
+            entityId: o.id,
+            unitId: o.unitId,
+            after: { kind: 'plan', sourcePlanId: plan.id, status: 'pending', deadline },
+            idempotencyKey: `obligation/${o.id}/created`,
+          })),
+        m,
       );
-      const createdIds = new Set(inserted.map((o) => o.id));
-      return all.map((o: { id: string; unit_id: string }) => ({ ...o, created: createdIds.has(o.id) }));
+      return all;
     });
-    const byUnit = new Map(rows.map((r) => [r.unit_id, r.id]));
+    const byUnit = new Map(rows.map((r) => [r.unitId, r.id]));
     const items: ObligationWorkflowInput[] = children.map((c) => ({
       obligationId: byUnit.get(c.id)!,
       kind: 'plan',
       sourcePlanId: plan.id,
       unitId: c.id,
-      parentUnitId: plan.unit_id,
+      parentUnitId: plan.unitId,
       year: plan.year,
       period: '',
       deadline,

@@ -7,12 +7,19 @@ import {
   planCascadeWorkflowId,
   lateEntryReminders,
   planReminders,
-  reportObligationWorkflowId,
   resolveDeadline,
   resolveReportSchedule,
-  type ObligationCommand,
+  planStatusAfter,
 } from '@cchc/domain';
-import { AuditService, CalendarRepository, ReportFactsRepository } from '@cchc/persistence';
+import {
+  AuditRepository,
+  CalendarRepository,
+  ObligationsRepository,
+  PlansRepository,
+  ReportFactsRepository,
+  ReportsRepository,
+  type ReportRow,
+} from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import {
   PLAN_CASCADE_WORKFLOW,
@@ -22,15 +29,9 @@ import {
   type PlanCascadeInput,
   type ReminderSlotDto,
 } from '@cchc/contracts';
-import { ObligationStarter } from './obligation-starter';
+import { obligationWorkflowId, ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
 import { DecisionNotices } from './decision-notices';
-
-const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = {
-  submit: 'submitted',
-  approve: 'approved',
-  return: 'returned',
-};
 
 /**
  * Persists what the obligation workflows decide: the read model (obligations, plans, versions), the transition
@@ -41,23 +42,22 @@ const PLAN_STATUS_AFTER: Partial<Record<ObligationCommand, string>> = {
 export class ObligationActivitiesImpl implements ObligationActivities {
   constructor(
     @InjectEntityManager() private readonly em: EntityManager,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly calendar: CalendarRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly starter: ObligationStarter,
     private readonly facts: ReportFactsRepository,
     private readonly notices: DecisionNotices,
+    private readonly obligations: ObligationsRepository,
+    private readonly plans: PlansRepository,
+    private readonly reports: ReportsRepository,
   ) {}
 
   async createReportObligations(input: { obligationId: string }): Promise<number> {
-    const [o] = await this.em.query(
-      `SELECT o.unit_id, o.parent_unit_id, o.year, o.source_plan_id, p.report_schedule, p.reminder_policy
-         FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1 AND o.kind = 'plan'`,
-      [input.obligationId],
-    );
+    const o = await this.obligations.planObligationSource(input.obligationId);
     if (!o) return 0;
     const cal = await this.calendar.calendar();
-    const periods = resolveReportSchedule(o.report_schedule, o.year, cal);
+    const periods = resolveReportSchedule(o.reportSchedule, o.year, cal);
     const items: ObligationWorkflowInput[] = await this.em.transaction(async (m) => {
       const out: ObligationWorkflowInput[] = [];
       for (const p of periods) {
@@ -66,32 +66,31 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           effective: p.deadline.effective,
           endsAt: p.deadline.endsAt.toISOString(),
         };
-        const workflowId = reportObligationWorkflowId(o.source_plan_id, o.unit_id, p.period);
-        const inserted = await m.query(
-          `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
-           VALUES ('report', $1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (source_plan_id, unit_id, kind, period) DO NOTHING RETURNING id`,
-          [
-            o.source_plan_id,
-            o.unit_id,
-            o.parent_unit_id,
-            o.year,
-            p.period,
-            deadline.nominal,
-            deadline.effective,
-            deadline.endsAt,
-            workflowId,
-          ],
+        const row = await this.obligations.createReportObligation(
+          {
+            sourcePlanId: o.sourcePlanId,
+            unitId: o.unitId,
+            parentUnitId: o.parentUnitId,
+            year: o.year,
+            period: p.period,
+            deadline,
+            workflowId: obligationWorkflowId({
+              kind: 'report',
+              sourcePlanId: o.sourcePlanId,
+              unitId: o.unitId,
+              period: p.period,
+            }),
+          },
+          m,
         );
-        const [row] = await m.query(`SELECT id FROM obligations WHERE workflow_id = $1`, [workflowId]);
-        if (inserted.length) {
+        if (row.created) {
           await this.audit.record(
             {
               actor: 'system:cascade',
               action: 'obligation.created',
               entityType: 'obligation',
               entityId: row.id,
-              unitId: o.unit_id,
+              unitId: o.unitId,
               after: {
                 kind: 'report',
                 period: p.period,
@@ -104,7 +103,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
             m,
           );
         }
-        const reminders = planReminders(p.deadline, o.reminder_policy, cal).map((r) => ({
+        const reminders = planReminders(p.deadline, o.reminderPolicy, cal).map((r) => ({
           key: r.key,
           kind: r.kind,
           offsetDays: r.offsetDays,
@@ -113,9 +112,9 @@ export class ObligationActivitiesImpl implements ObligationActivities {
         out.push({
           obligationId: row.id,
           kind: 'report',
-          sourcePlanId: o.source_plan_id,
-          unitId: o.unit_id,
-          parentUnitId: o.parent_unit_id,
+          sourcePlanId: o.sourcePlanId,
+          unitId: o.unitId,
+          parentUnitId: o.parentUnitId,
           year: o.year,
           period: p.period,
           deadline,
@@ -131,78 +130,62 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     input: Parameters<ObligationActivities['recordTransition']>[0],
   ): Promise<{ versionNo: number | null }> {
     return this.em.transaction(async (m) => {
-      const [obligation] = await m.query(`SELECT id, kind, unit_id FROM obligations WHERE id = $1 FOR UPDATE`, [
-        input.obligationId,
-      ]);
+      const obligation = await this.obligations.lock(input.obligationId, m);
       if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
-      const already = await m.query(
-        `SELECT version_no FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`,
-        [input.obligationId, input.seq],
-      );
-      if (already.length) return { versionNo: already[0].version_no };
+      const already = await this.obligations.recordedTransition(input.obligationId, input.seq, m);
+      if (already) return { versionNo: already.versionNo };
 
       let versionNo: number | null = null;
-      const [plan] =
-        obligation.kind === 'plan'
-          ? await m.query(`SELECT * FROM plans WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId])
-          : [undefined];
+      const plan = obligation.kind === 'plan' ? await this.plans.findByObligation(input.obligationId, m, true) : null;
       if (plan) {
         if (input.command === 'submit') {
-          versionNo = plan.submission_count + 1;
-          await m.query(
-            `INSERT INTO plan_versions (plan_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`,
-            [plan.id, versionNo, JSON.stringify(planContent(plan)), input.at, input.actor],
-          );
-          await m.query(`UPDATE plans SET submission_count = $2 WHERE id = $1`, [plan.id, versionNo]);
+          versionNo = plan.submissionCount + 1;
+          await this.plans.addVersion(plan, { versionNo, at: input.at, by: input.actor }, m);
         } else if (input.command === 'approve' || input.command === 'return') {
-          versionNo = plan.submission_count;
-          await m.query(
-            `UPDATE plan_versions SET decision = $3, decided_at = $4, decided_by = $5, reason = $6 WHERE plan_id = $1 AND version_no = $2`,
-            [
-              plan.id,
+          versionNo = plan.submissionCount;
+          await this.plans.decideVersion(
+            plan.id,
+            {
               versionNo,
-              input.command === 'approve' ? 'approved' : 'returned',
-              input.at,
-              input.actor,
-              input.reason ?? null,
-            ],
+              decision: input.command === 'approve' ? 'approved' : 'returned',
+              at: input.at,
+              by: input.actor,
+              reason: input.reason ?? null,
+            },
+            m,
           );
         }
-        const planStatus = PLAN_STATUS_AFTER[input.command];
-        if (planStatus)
-          await m.query(`UPDATE plans SET status = $2, updated_at = now() WHERE id = $1`, [plan.id, planStatus]);
+        const planStatus = planStatusAfter(input.command);
+        if (planStatus) await this.plans.setStatus(plan.id, planStatus, m);
       }
 
-      const [report] =
-        obligation.kind === 'report'
-          ? await m.query(`SELECT * FROM reports WHERE obligation_id = $1 FOR UPDATE`, [input.obligationId])
-          : [undefined];
+      const report = obligation.kind === 'report' ? await this.reports.lockByObligation(input.obligationId, m) : null;
       if (report) versionNo = await this.recordReportTransition(m, report, input);
 
-      await m.query(
-        `INSERT INTO obligation_transitions (obligation_id, seq, command, from_status, to_status, actor, occurred_at, reason, version_no)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          input.obligationId,
-          input.seq,
-          input.command,
-          input.from,
-          input.to,
-          input.actor,
-          input.at,
-          input.reason ?? null,
+      await this.obligations.addTransition(
+        {
+          obligationId: input.obligationId,
+          seq: input.seq,
+          command: input.command,
+          from: input.from,
+          to: input.to,
+          actor: input.actor,
+          at: input.at,
+          reason: input.reason ?? null,
           versionNo,
-        ],
+        },
+        m,
       );
-      await m.query(
-        `UPDATE obligations SET status = $2, updated_at = now(),
-                first_submitted_at = CASE WHEN $3 = 'submit' THEN coalesce(first_submitted_at, $4::timestamptz) ELSE first_submitted_at END,
-                last_submitted_at = CASE WHEN $3 = 'submit' THEN $4::timestamptz ELSE last_submitted_at END,
-                submitted_on_time = coalesce(submitted_on_time, $5),
-                decided_at = CASE WHEN $3 IN ('approve', 'return') THEN $4::timestamptz ELSE decided_at END,
-                fulfilled_by_plan_id = coalesce(fulfilled_by_plan_id, $6)
-          WHERE id = $1`,
-        [input.obligationId, input.to, input.command, input.at, input.submittedOnTime, plan?.id ?? null],
+      await this.obligations.applyTransition(
+        {
+          obligationId: input.obligationId,
+          command: input.command,
+          to: input.to,
+          at: input.at,
+          submittedOnTime: input.submittedOnTime,
+          planId: plan?.id ?? null,
+        },
+        m,
       );
       await this.audit.record(
         {
@@ -210,7 +193,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           action: `obligation.${input.command}`,
           entityType: 'obligation',
           entityId: input.obligationId,
-          unitId: obligation.unit_id,
+          unitId: obligation.unitId,
           before: { status: input.from },
           after: {
             status: input.to,
@@ -235,73 +218,63 @@ export class ObligationActivitiesImpl implements ObligationActivities {
    */
   private async recordReportTransition(
     m: EntityManager,
-    report: Record<string, any>,
+    report: ReportRow,
     input: Parameters<ObligationActivities['recordTransition']>[0],
-  ) {
+  ): Promise<number | null> {
     if (input.command === 'submit') {
-      const versionNo = report.submission_count + 1;
-      const values = await m.query(
-        `SELECT indicator_code AS "indicatorCode", value::float8 AS value FROM report_values WHERE report_id = $1 ORDER BY 1`,
-        [report.id],
-      );
+      const versionNo = report.submissionCount + 1;
+      const own = await this.reports.values(report.id, m);
       const { accepted } = (
-        await this.facts.rollup({ unitId: report.unit_id, year: report.year, period: report.period }, m)
+        await this.facts.rollup({ unitId: report.unitId, year: report.year, period: report.period }, m)
       ).below;
-      const rollup = Object.keys(accepted)
-        .sort()
-        .map((indicatorCode) => ({ indicatorCode, value: accepted[indicatorCode] }));
-      await m.query(
-        `INSERT INTO report_versions (report_id, version_no, content, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5)`,
-        [
-          report.id,
+      const list = (values: Record<string, number>) =>
+        Object.keys(values)
+          .sort()
+          .map((indicatorCode) => ({ indicatorCode, value: values[indicatorCode] }));
+      await this.reports.addVersion(
+        report,
+        {
           versionNo,
-          JSON.stringify({
+          content: {
             period: report.period,
             year: report.year,
-            values,
+            values: list(own),
             narrative: report.narrative,
-            subtreeRollup: rollup,
-          }),
-          input.at,
-          input.actor,
-        ],
+            subtreeRollup: list(accepted),
+          },
+          at: input.at,
+          by: input.actor,
+        },
+        m,
       );
-      await m.query(`UPDATE reports SET submission_count = $2, updated_at = now() WHERE id = $1`, [
-        report.id,
-        versionNo,
-      ]);
       await this.facts.submit(
-        { reportId: report.id, unitId: report.unit_id, year: report.year, period: report.period },
+        { reportId: report.id, unitId: report.unitId, year: report.year, period: report.period },
         m,
       );
       return versionNo;
     }
     if (input.command === 'approve' || input.command === 'return') {
-      await m.query(
-        `UPDATE report_versions SET decision = $3, decided_at = $4, decided_by = $5, reason = $6 WHERE report_id = $1 AND version_no = $2`,
-        [
-          report.id,
-          report.submission_count,
-          input.command === 'approve' ? 'approved' : 'returned',
-          input.at,
-          input.actor,
-          input.reason ?? null,
-        ],
+      await this.reports.decideVersion(
+        report.id,
+        {
+          versionNo: report.submissionCount,
+          decision: input.command === 'approve' ? 'approved' : 'returned',
+          at: input.at,
+          by: input.actor,
+          reason: input.reason ?? null,
+        },
+        m,
       );
       if (input.command === 'approve') await this.facts.accept(report.id, m);
       else await this.facts.withdraw(report.id, m);
-      return report.submission_count as number;
+      return report.submissionCount;
     }
     return null;
   }
 
   async markOverdue(input: { obligationId: string; at: string }): Promise<void> {
     await this.em.transaction(async (m) => {
-      const [o] = await m.query(
-        `UPDATE obligations SET overdue = true, updated_at = now() WHERE id = $1
-         RETURNING unit_id, to_char(effective_deadline, 'YYYY-MM-DD') AS deadline`,
-        [input.obligationId],
-      );
+      const o = await this.obligations.markOverdue(input.obligationId, m);
       if (!o) return;
       await this.audit.record(
         {
@@ -309,7 +282,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
           action: 'obligation.overdue',
           entityType: 'obligation',
           entityId: input.obligationId,
-          unitId: o.unit_id,
+          unitId: o.unitId,
           before: { overdue: false },
           after: { overdue: true, deadline: o.deadline, at: input.at },
           idempotencyKey: `obligation/${input.obligationId}/overdue/${o.deadline}`,
@@ -321,7 +294,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
 
   /** The approved child plan is issued and cascades one level further (workflow plan-cascade/{planId}). */
   async cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }> {
-    const [plan] = await this.em.query(`SELECT id FROM plans WHERE obligation_id = $1`, [input.obligationId]);
+    const plan = await this.plans.findByObligation(input.obligationId);
     if (!plan) return { planId: null };
     const client = await this.temporal.get();
     const args: [PlanCascadeInput] = [{ planId: plan.id, issuedBy: input.approvedBy }];
@@ -343,16 +316,14 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     deadline: DeadlineDto;
     lateEntryAt?: string;
   }): Promise<ReminderSlotDto[]> {
-    const [row] = await this.em.query(
-      `SELECT p.reminder_policy FROM obligations o JOIN plans p ON p.id = o.source_plan_id WHERE o.id = $1`,
-      [input.obligationId],
-    );
-    if (!row) return [];
+    const o = await this.obligations.findCore(input.obligationId);
+    const policy = o && (await this.plans.reminderPolicy(o.sourcePlanId));
+    if (!policy) return [];
     const cal = await this.calendar.calendar();
     const deadline = resolveDeadline(parseLocalDate(input.deadline.nominal), cal);
     const slots = input.lateEntryAt
-      ? lateEntryReminders(deadline, row.reminder_policy, cal, new Date(input.lateEntryAt))
-      : planReminders(deadline, row.reminder_policy, cal);
+      ? lateEntryReminders(deadline, policy, cal, new Date(input.lateEntryAt))
+      : planReminders(deadline, policy, cal);
     return slots.map((s) => ({
       key: s.key,
       kind: s.kind,
@@ -367,26 +338,22 @@ export class ObligationActivitiesImpl implements ObligationActivities {
 
   async recordDeadlineChange(input: Parameters<ObligationActivities['recordDeadlineChange']>[0]): Promise<void> {
     await this.em.transaction(async (m) => {
-      const already = await m.query(`SELECT 1 FROM obligation_transitions WHERE obligation_id = $1 AND seq = $2`, [
-        input.obligationId,
-        input.seq,
-      ]);
-      if (already.length) return;
-      const [before] = await m.query(
-        `SELECT unit_id, status, to_char(nominal_deadline, 'YYYY-MM-DD') AS nominal, to_char(effective_deadline, 'YYYY-MM-DD') AS effective
-           FROM obligations WHERE id = $1 FOR UPDATE`,
-        [input.obligationId],
-      );
-      await m.query(
-        `UPDATE obligations SET nominal_deadline = $2, effective_deadline = $3, deadline_ends_at = $4, updated_at = now(),
-                overdue = overdue AND first_submitted_at IS NULL AND $4::timestamptz <= $5::timestamptz
-          WHERE id = $1`,
-        [input.obligationId, input.deadline.nominal, input.deadline.effective, input.deadline.endsAt, input.at],
-      );
-      await m.query(
-        `INSERT INTO obligation_transitions (obligation_id, seq, command, from_status, to_status, actor, occurred_at, reason)
-         VALUES ($1, $2, 'extend_deadline', $3, $3, $4, $5, $6)`,
-        [input.obligationId, input.seq, before.status, input.actor, input.at, input.reason ?? null],
+      if (await this.obligations.recordedTransition(input.obligationId, input.seq, m)) return;
+      const before = await this.obligations.lockDeadline(input.obligationId, m);
+      await this.obligations.changeDeadline(input.obligationId, input.deadline, input.at, m);
+      await this.obligations.addTransition(
+        {
+          obligationId: input.obligationId,
+          seq: input.seq,
+          command: 'extend_deadline',
+          from: before.status,
+          to: before.status,
+          actor: input.actor,
+          at: input.at,
+          reason: input.reason ?? null,
+          versionNo: null,
+        },
+        m,
       );
       await this.audit.record(
         {
@@ -395,7 +362,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
             input.cause === 'calendar' ? 'obligation.deadline_shifted_by_calendar' : 'obligation.deadline_extended',
           entityType: 'obligation',
           entityId: input.obligationId,
-          unitId: before.unit_id,
+          unitId: before.unitId,
           before: { nominal: before.nominal, effective: before.effective },
           after: {
             nominal: input.deadline.nominal,
@@ -409,24 +376,4 @@ export class ObligationActivitiesImpl implements ObligationActivities {
       );
     });
   }
-}
-
-/** The immutable content of a plan version: everything a reviewer reads and compares. */
-export function planContent(p: Record<string, any>) {
-  return {
-    number: p.number,
-    symbol: p.symbol,
-    title: p.title,
-    issuePlace: p.issue_place,
-    issueDate: p.issue_date,
-    signer: p.signer,
-    recipients: p.recipients,
-    parentPlanRef: p.parent_plan_ref,
-    sections: p.sections,
-    targets: p.targets,
-    childDeadline: p.child_deadline,
-    reportSchedule: p.report_schedule,
-    reminderPolicy: p.reminder_policy,
-    scope: p.scope,
-  };
 }

@@ -271,6 +271,23 @@ export class PlansRepository {
 
   // ---------------------------------------------------------------- issuing (the cascade)
 
+  /** What a cascade batch needs of its plan. */
+  async forCascade(
+    planId: string,
+    m: EntityManager = this.em,
+  ): Promise<Pick<
+    PlanRow,
+    'id' | 'unitId' | 'year' | 'childDeadline' | 'scope' | 'issuedAt' | 'reminderPolicy'
+  > | null> {
+    const [row] = await m.query(
+      `SELECT id, unit_id AS "unitId", year, to_char(child_deadline, 'YYYY-MM-DD') AS "childDeadline", scope,
+              issued_at AS "issuedAt", reminder_policy AS "reminderPolicy"
+         FROM plans WHERE id = $1`,
+      [planId],
+    );
+    return row ?? null;
+  }
+
   /** The plan to issue, locked, with its issuer's abbreviation (for the symbol). */
   async lockForIssue(
     planId: string,

@@ -183,6 +183,25 @@ export class UnitTreeRepository {
   }
 
   /** Units merged into `unitId` (directly or through earlier merges), with the merge dates. */
+  /**
+   * A page of the direct children of `parentId` as of `date`, in code order after `after` (keyset), optionally only
+   * those in `only` (a plan's selected scope): what a cascade batch reaches.
+   */
+  async childrenPage(
+    parentId: string,
+    date: string,
+    page: { after: string | null; limit: number; only: string[] | null },
+    m: EntityManager = this.em,
+  ): Promise<Array<{ id: string; code: string }>> {
+    return m.query(
+      `SELECT u.id, u.code FROM unit_links l JOIN units u ON u.id = l.unit_id
+        WHERE l.parent_id = $1 AND ${validAt('l', '$2')}
+          AND ($3::text IS NULL OR u.code > $3) AND ($5::uuid[] IS NULL OR u.id = ANY($5::uuid[]))
+        ORDER BY u.code LIMIT $4`,
+      [parentId, date, page.after, page.limit, page.only],
+    );
+  }
+
   async predecessors(unitId: string, m: EntityManager = this.em): Promise<Array<UnitRow & { mergedOn: string }>> {
     return m.query(
       `WITH RECURSIVE p AS (
