@@ -20,9 +20,10 @@ import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow
 import { loadConfig } from '../../libs/config/src';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateProvince } from '../../libs/persistence/src/seed';
-import { defaultReminderPolicy, defaultReportSchedule, planCascadeWorkflowId } from '../../libs/domain/src';
+import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
 import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
 import { benchEnv, freshDatabase, report } from './bench-support';
+import { planCascadeWorkflowId } from '../../libs/contracts/src';
 
 const CONCURRENCY = 8; // the same as the cascade's startObligationWorkflows
 

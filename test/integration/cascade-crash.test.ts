@@ -9,12 +9,8 @@ import { createLocalEnv, uniqueTaskQueue } from '../support/temporal';
 import { createTestWorker, eventually } from '../support/worker';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { PLAN_CASCADE_WORKFLOW, type PlanCascadeResult } from '../../libs/contracts/src';
-import {
-  defaultReminderPolicy,
-  defaultReportSchedule,
-  planCascadeWorkflowId,
-  planObligationWorkflowId,
-} from '../../libs/domain/src';
+import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
+import { planCascadeWorkflowId, planObligationWorkflowId } from '../../libs/contracts/src';
 
 const CHILDREN = 2000;
 

@@ -10,7 +10,8 @@ import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
 import { createTestWorker, eventually } from '../support/worker';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
-import { defaultReminderPolicy, defaultReportSchedule, planCascadeWorkflowId } from '../../libs/domain/src';
+import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
+import { planCascadeWorkflowId } from '../../libs/contracts/src';
 
 const UNITS = 40;
 

@@ -3,3 +3,5 @@ export * from './task-queues';
 export * from './system';
 export * from './obligations';
 export * from './remind-now';
+export * from './activities';
+export * from './workflow-ids';

@@ -166,7 +166,6 @@ export interface ObligationActivities {
 }
 
 export const PLAN_FOLLOW_UP_WORKFLOW = 'planFollowUpWorkflow';
-export const planFollowUpWorkflowId = (planId: string) => `plan-follow-up/${planId}`;
 
 /** Notifications: enqueue (idempotent by key) then deliver what is still pending. */
 export interface NotificationActivities {

@@ -2,9 +2,6 @@ import type { DeadlineDto, ReminderSlotDto } from './obligations';
 
 /** "Nhắc ngay": the parent's approver sends an obligation's unit a reminder now, outside the policy's schedule. */
 export const REMIND_NOW_WORKFLOW = 'remindNowWorkflow';
-/** One manual reminder per obligation per Vietnam day: a second click the same day is refused. */
-export const remindNowWorkflowId = (obligationId: string, localDate: string) =>
-  `remind-now/${obligationId}/${localDate}`;
 
 export interface RemindNowInput {
   obligationId: string;

@@ -18,4 +18,3 @@ export interface SystemActivities {
 }
 
 export const SELF_CHECK_WORKFLOW = 'selfCheckWorkflow';
-export const selfCheckWorkflowId = (checkId: string) => `system/self-check/${checkId}`;

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
 
 /** A ready client to use instead of connecting (tests hand in the test server's client). */
@@ -39,6 +39,30 @@ export class TemporalClientProvider implements OnApplicationShutdown {
 
   get taskQueue(): string {
     return this.config.temporal.taskQueue;
+  }
+
+  /**
+   * Starts a workflow under its deterministic id, once: a workflow already started with that id (a retry, a crash,
+   * a second click) is not an error — 'already_started' says so. Every other failure is thrown.
+   */
+  async startOnce(
+    workflowType: string,
+    opts: { workflowId: string; args: unknown[]; startDelayMs?: number; taskQueue?: string },
+  ): Promise<'started' | 'already_started'> {
+    const client = await this.get();
+    try {
+      await client.workflow.start(workflowType, {
+        workflowId: opts.workflowId,
+        taskQueue: opts.taskQueue ?? this.taskQueue,
+        args: opts.args,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...(opts.startDelayMs ? { startDelay: opts.startDelayMs } : {}),
+      });
+      return 'started';
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return 'already_started';
+      throw e;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

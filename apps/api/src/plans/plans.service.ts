@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
 import {
   assertPlanComplete,
@@ -14,14 +13,13 @@ import {
   DomainError,
   nextStatus,
   notFound,
-  planCascadeWorkflowId,
   type ObligationCommand,
   validateReminderPolicy,
   validateReportSchedule,
 } from '@cchc/domain';
 import { AuditService, ObligationsRepository, PlansRepository, type PlanFields, type PlanRow } from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
-import { PLAN_CASCADE_WORKFLOW, type PlanCascadeInput } from '@cchc/contracts';
+import { PLAN_CASCADE_WORKFLOW, planCascadeWorkflowId, type PlanCascadeInput } from '@cchc/contracts';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationCommands } from '../obligations/obligation-commands.service';
@@ -135,16 +133,13 @@ export class PlansService {
     assertPlanComplete(plan);
     const args: [PlanCascadeInput] = [{ planId: id, issuedBy: actorRef(actor) }];
     try {
-      const client = await this.temporal.get();
-      const handle = await client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+      const started = await this.temporal.startOnce(PLAN_CASCADE_WORKFLOW, {
         workflowId: planCascadeWorkflowId(id),
-        taskQueue: this.temporal.taskQueue,
         args,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-      this.logger.log(`plan ${id} issued: cascade ${handle.workflowId}`);
+      this.logger.log(`plan ${id} issued: cascade ${started}`);
     } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw domainErrorFromTemporal(e);
+      throw domainErrorFromTemporal(e);
     }
     return { ...plan, status: 'issuing' };
   }

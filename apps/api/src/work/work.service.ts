@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Clock } from '@cchc/config';
 import {
   conflict,
@@ -143,25 +142,23 @@ export class WorkService {
       },
       deadline,
     };
+    let started: 'started' | 'already_started';
     try {
-      const client = await this.temporal.get();
-      await client.workflow.start(REMIND_NOW_WORKFLOW, {
+      started = await this.temporal.startOnce(REMIND_NOW_WORKFLOW, {
         workflowId: remindNowWorkflowId(o.id, today),
-        taskQueue: this.temporal.taskQueue,
         args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (e) {
-      if (e instanceof WorkflowExecutionAlreadyStartedError)
-        throw conflict(
-          'obligation.already_reminded_today',
-          'Đã nhắc đơn vị này hôm nay, vui lòng nhắc lại vào ngày mai',
-          {
-            date: today,
-          },
-        );
       throw domainErrorFromTemporal(e);
     }
+    if (started === 'already_started')
+      throw conflict(
+        'obligation.already_reminded_today',
+        'Đã nhắc đơn vị này hôm nay, vui lòng nhắc lại vào ngày mai',
+        {
+          date: today,
+        },
+      );
     await this.audit.record({
       actor: actorRef(actor),
       action: 'obligation.reminded',

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { ACTIVITY_NAMES } from '@cchc/contracts';
 import { SystemActivitiesImpl } from './system.activities';
 import { CascadeActivitiesImpl } from './cascade.activities';
 import { ObligationActivitiesImpl } from './obligation.activities';
 import { NotificationActivitiesImpl } from './notification.activities';
 
+type Activity = (...args: never[]) => Promise<unknown>;
+
 /**
- * Collects the activity implementations from Nest DI into the plain object the Temporal Worker wants.
- * Each activity class implements its contract interface from @cchc/contracts, so names stay in sync
- * with the workflows' proxyActivities<...>().
+ * Collects the activity implementations from Nest DI into the plain object the Temporal Worker wants: exactly the
+ * activities the contracts declare (ACTIVITY_NAMES in @cchc/contracts), each bound to its implementation; helper
+ * methods of the classes are not activities.
  */
 @Injectable()
 export class ActivitiesRegistry {
@@ -18,20 +21,16 @@ export class ActivitiesRegistry {
     private readonly notifications: NotificationActivitiesImpl,
   ) {}
 
-  activities(): Record<string, (...args: any[]) => Promise<unknown>> {
-    return bindAll(this.system, this.cascade, this.obligations, this.notifications);
+  activities(): Record<string, Activity> {
+    return {
+      ...pick(this.system, ACTIVITY_NAMES.system),
+      ...pick(this.cascade, ACTIVITY_NAMES.cascade),
+      ...pick(this.obligations, ACTIVITY_NAMES.obligation),
+      ...pick(this.notifications, ACTIVITY_NAMES.notification),
+    };
   }
 }
 
-function bindAll(...impls: object[]): Record<string, (...args: any[]) => Promise<unknown>> {
-  const out: Record<string, (...args: any[]) => Promise<unknown>> = {};
-  for (const impl of impls) {
-    const proto = Object.getPrototypeOf(impl);
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === 'constructor' || typeof proto[name] !== 'function') continue;
-      if (out[name]) throw new Error(`activity "${name}" is defined twice`);
-      out[name] = proto[name].bind(impl);
-    }
-  }
-  return out;
+function pick<T extends object>(impl: T, names: ReadonlyArray<keyof T & string>): Record<string, Activity> {
+  return Object.fromEntries(names.map((n) => [n, (impl[n] as Activity).bind(impl)]));
 }

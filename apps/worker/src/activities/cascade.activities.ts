@@ -9,10 +9,9 @@ import {
   PlansRepository,
   UnitTreeRepository,
 } from '@cchc/persistence';
-import { obligationWorkflowId, ObligationStarter } from './obligation-starter';
 import { TemporalClientProvider } from '@cchc/temporal';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
+  obligationWorkflowId,
   PLAN_FOLLOW_UP_WORKFLOW,
   planFollowUpWorkflowId,
   type CascadeActivities,
@@ -21,6 +20,7 @@ import {
   type ObligationBatch,
   type ObligationWorkflowInput,
 } from '@cchc/contracts';
+import { ObligationStarter } from './obligation-starter';
 
 export const toDeadlineDto = (d: { nominal: string; effective: string; endsAt: Date }): DeadlineDto => ({
   nominal: d.nominal,
@@ -57,20 +57,13 @@ export class CascadeActivitiesImpl implements CascadeActivities {
    * do before the children's deadline ends, so it is started with a delay until then: no work during the cascade.
    */
   private async startFollowUp(planId: string, issuedAt: string, deadlineEndsAt: string | null): Promise<void> {
-    const client = await this.temporal.get();
     // Measured on the workflows' clock (the cascade's start), not this process's.
     const delayMs = deadlineEndsAt ? Date.parse(deadlineEndsAt) - Date.parse(issuedAt) : 0;
-    try {
-      await client.workflow.start(PLAN_FOLLOW_UP_WORKFLOW, {
-        workflowId: planFollowUpWorkflowId(planId),
-        taskQueue: this.temporal.taskQueue,
-        args: [{ planId }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        ...(delayMs > 60_000 ? { startDelay: delayMs } : {}),
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
+    await this.temporal.startOnce(PLAN_FOLLOW_UP_WORKFLOW, {
+      workflowId: planFollowUpWorkflowId(planId),
+      args: [{ planId }],
+      startDelayMs: delayMs > 60_000 ? delayMs : undefined,
+    });
   }
 
   /** Marks the plan issued (number and symbol assigned if the drafter left them blank). Idempotent. */

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { EntityManager } from 'typeorm';
 import {
   parseLocalDate,
-  planCascadeWorkflowId,
   lateEntryReminders,
   planReminders,
+  planStatusAfter,
   resolveDeadline,
   resolveReportSchedule,
-  planStatusAfter,
 } from '@cchc/domain';
 import {
   AuditRepository,
@@ -22,14 +20,16 @@ import {
 } from '@cchc/persistence';
 import { TemporalClientProvider } from '@cchc/temporal';
 import {
+  obligationWorkflowId,
   PLAN_CASCADE_WORKFLOW,
+  planCascadeWorkflowId,
   type DeadlineDto,
   type ObligationActivities,
   type ObligationWorkflowInput,
   type PlanCascadeInput,
   type ReminderSlotDto,
 } from '@cchc/contracts';
-import { obligationWorkflowId, ObligationStarter } from './obligation-starter';
+import { ObligationStarter } from './obligation-starter';
 import { toDeadlineDto } from './cascade.activities';
 import { DecisionNotices } from './decision-notices';
 
@@ -296,18 +296,8 @@ export class ObligationActivitiesImpl implements ObligationActivities {
   async cascadeApprovedPlan(input: { obligationId: string; approvedBy: string }): Promise<{ planId: string | null }> {
     const plan = await this.plans.findByObligation(input.obligationId);
     if (!plan) return { planId: null };
-    const client = await this.temporal.get();
     const args: [PlanCascadeInput] = [{ planId: plan.id, issuedBy: input.approvedBy }];
-    try {
-      await client.workflow.start(PLAN_CASCADE_WORKFLOW, {
-        workflowId: planCascadeWorkflowId(plan.id),
-        taskQueue: this.temporal.taskQueue,
-        args,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
+    await this.temporal.startOnce(PLAN_CASCADE_WORKFLOW, { workflowId: planCascadeWorkflowId(plan.id), args });
     return { planId: plan.id };
   }
 

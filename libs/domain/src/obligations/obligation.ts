@@ -82,9 +82,3 @@ export function validateReturnReason(reason: string | undefined | null): string 
 export const isOpen = (s: ObligationStatus) => s !== 'approved';
 /** Reminders stop once the unit has handed in its work (submitted), and stay stopped unless it is returned. */
 export const isAwaitingUnit = (s: ObligationStatus) => s === 'pending' || s === 'draft' || s === 'returned';
-
-/** Workflow IDs: deterministic, so issuing twice or retrying never creates anything twice. */
-export const planObligationWorkflowId = (planId: string, unitId: string) => `plan-obligation/${planId}/${unitId}`;
-export const reportObligationWorkflowId = (planId: string, unitId: string, period: string) =>
-  `report-obligation/${planId}/${unitId}/${period}`;
-export const planCascadeWorkflowId = (planId: string) => `plan-cascade/${planId}`;
