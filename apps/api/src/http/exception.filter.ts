@@ -97,5 +97,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof (e as { status: unknown }).status === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'type' in e &&
+    'status' in e &&
+    typeof (e as { status: unknown }).status === 'number'
+  );
 }
