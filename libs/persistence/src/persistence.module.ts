@@ -12,7 +12,7 @@ import { NotificationsRepository } from './notifications';
 import { ObligationsRepository } from './obligations';
 import { UsersRepository } from './users';
 import { DatabaseHealth } from './health';
-import { LoginThrottleRepository } from './auth';
+import { LoginThrottleRepository, SessionsRepository } from './auth';
 
 /** Every repository: the one owner of its tables (see README, "Folders"). */
 const REPOSITORIES = [
@@ -29,6 +29,7 @@ const REPOSITORIES = [
   UsersRepository,
   DatabaseHealth,
   LoginThrottleRepository,
+  SessionsRepository,
   WorkRepository,
 ];
 

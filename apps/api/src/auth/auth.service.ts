@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import { DomainError, type Role } from '@cchc/domain';
-import { AuditService, LoginThrottleRepository } from '@cchc/persistence';
+import { AuditRepository, LoginThrottleRepository, SessionsRepository, UsersRepository } from '@cchc/persistence';
 import { Actor, actorRef } from './actor';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { TokenPairResponse } from './auth.dto';
@@ -32,8 +32,10 @@ export class AuthService {
     @Inject(AppConfigToken) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     @InjectEntityManager() private readonly em: EntityManager,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly throttle: LoginThrottleRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async login(
@@ -61,51 +63,36 @@ export class AuthService {
         { retryAfterSeconds: Math.max(...blocked.map((c) => c.retryAfterSeconds)) },
       );
     }
-    const user = (
-      await this.em.query(
-        `SELECT u.id, u.unit_id, u.roles, u.active, u.password_hash,
-                un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS unit_active
-           FROM users u JOIN units un ON un.id = u.unit_id WHERE lower(u.email) = lower($1)`,
-        [email],
-      )
-    )[0];
-    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    const user = await this.users.credentialsByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     // A disabled account, or one of a unit that no longer exists, answers exactly like a wrong password:
     // the answer never tells whether the password was right.
-    const usable = !!user && ok && user.active && user.unit_active;
-    await this.em.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
-      email,
-      meta.ip ?? null,
-      usable,
-    ]);
-    if (!usable) throw unauthenticated('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng');
+    const usable = !!user && ok && user.active && user.unitActive;
+    await this.sessions.recordLoginAttempt({ email, ip: meta.ip ?? null, succeeded: usable });
+    if (!user || !usable) throw unauthenticated('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng');
     await this.throttle.forgive(accountKey, addressKey);
 
     const refreshSecret = randomBytes(32).toString('base64url');
-    const [session] = await this.em.query(
-      `INSERT INTO auth_sessions (user_id, refresh_token_hash, expires_at, ip, user_agent)
-       VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
-      [
-        user.id,
-        sha256(refreshSecret),
-        this.config.auth.refreshTokenTtlSeconds,
-        meta.ip ?? null,
-        meta.userAgent?.slice(0, 300) ?? null,
-      ],
-    );
+    const sessionId = await this.sessions.create({
+      userId: user.id,
+      refreshTokenHash: sha256(refreshSecret),
+      ttlSeconds: this.config.auth.refreshTokenTtlSeconds,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
     await this.audit.record({
       actor: `user:${user.id}`,
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
-      unitId: user.unit_id,
-      after: { sessionId: session.id, ip: meta.ip ?? null },
+      unitId: user.unitId,
+      after: { sessionId, ip: meta.ip ?? null },
       requestId: meta.requestId,
     });
     return this.tokens(
-      { sub: user.id, sid: session.id, unit: user.unit_id, roles: user.roles },
+      { sub: user.id, sid: sessionId, unit: user.unitId, roles: user.roles },
       refreshSecret,
-      session.id,
+      sessionId,
     );
   }
 
@@ -115,33 +102,19 @@ export class AuthService {
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
       throw unauthenticated('auth.invalid_refresh_token', 'Phiên đăng nhập không hợp lệ');
     const outcome = await this.em.transaction(async (m) => {
-      const row = (
-        await m.query(
-          `SELECT s.id, s.refresh_token_hash, s.revoked_at, s.expires_at < now() AS expired, u.id AS user_id, u.unit_id, u.roles, u.active,
-                  un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS unit_active
-             FROM auth_sessions s JOIN users u ON u.id = s.user_id JOIN units un ON un.id = u.unit_id
-            WHERE s.id = $1 FOR UPDATE OF s`,
-          [sessionId],
-        )
-      )[0];
-      if (!row || row.revoked_at || row.expired || !row.active || !row.unit_active) return { kind: 'invalid' as const };
-      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.refresh_token_hash))) {
+      const row = await this.sessions.lockForRefresh(sessionId, m);
+      if (!row || row.revokedAt || row.expired || !row.active || !row.unitActive) return { kind: 'invalid' as const };
+      if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.refreshTokenHash))) {
         // An already-rotated token came back: someone else holds this session. End it (committed with this transaction).
-        await m.query(
-          `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`,
-          [sessionId],
-        );
+        await this.sessions.revoke(sessionId, 'refresh_token_reuse', m);
         return { kind: 'reused' as const };
       }
       const next = randomBytes(32).toString('base64url');
-      await m.query(`UPDATE auth_sessions SET refresh_token_hash = $2, last_used_at = now() WHERE id = $1`, [
-        sessionId,
-        sha256(next),
-      ]);
+      await this.sessions.rotate(sessionId, sha256(next), m);
       return {
         kind: 'ok' as const,
         tokens: await this.tokens(
-          { sub: row.user_id, sid: sessionId, unit: row.unit_id, roles: row.roles },
+          { sub: row.userId, sid: sessionId, unit: row.unitId, roles: row.roles },
           next,
           sessionId,
         ),
@@ -154,10 +127,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.em.query(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
-      [actor.sessionId],
-    );
+    await this.sessions.revoke(actor.sessionId, 'logout');
     await this.audit.record({
       actor: actorRef(actor),
       action: 'auth.logout',
@@ -171,19 +141,13 @@ export class AuthService {
 
   /** Changes the caller's password; every other session of the user is revoked. */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const row = (await this.em.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.userId]))[0];
-    if (!row || !(await verifyPassword(row.password_hash, current))) {
+    const hash = await this.users.passwordHash(actor.userId);
+    if (!hash || !(await verifyPassword(hash, current))) {
       throw new DomainError('unprocessable', 'auth.wrong_password', 'Mật khẩu hiện tại không đúng');
     }
     await this.em.transaction(async (m) => {
-      await m.query(
-        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
-        [actor.userId, await hashPassword(next)],
-      );
-      await m.query(
-        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [actor.userId, actor.sessionId],
-      );
+      await this.users.setPasswordHash(actor.userId, await hashPassword(next), m);
+      await this.sessions.revokeAllOf(actor.userId, 'password_changed', { exceptSessionId: actor.sessionId }, m);
       await this.audit.record(
         {
           actor: actorRef(actor),
@@ -210,28 +174,16 @@ export class AuthService {
     const maxExp = Math.floor(Date.now() / 1000) + this.config.auth.accessTokenTtlSeconds + 60;
     if (typeof claims.exp !== 'number' || claims.exp > maxExp)
       throw unauthenticated('auth.invalid_token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
-    const row = (
-      await this.em.query(
-        `SELECT u.unit_id, u.roles, u.active, s.revoked_at,
-                CASE WHEN un.is_reviewing_office AND 'reviewer' = ANY(u.roles) THEN l.parent_id END AS review_parent
-           FROM auth_sessions s
-           JOIN users u ON u.id = s.user_id
-           JOIN units un ON un.id = u.unit_id
-           LEFT JOIN unit_links l ON l.unit_id = un.id AND l.valid_from <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-                                  AND l.valid_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-          WHERE s.id = $1 AND s.user_id = $2 AND un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
-        [claims.sid, claims.sub],
-      )
-    )[0];
-    if (!row || row.revoked_at || !row.active)
+    const row = await this.sessions.holder(claims.sid, claims.sub);
+    if (!row || row.revokedAt || !row.active)
       throw unauthenticated('auth.session_revoked', 'Phiên đăng nhập đã kết thúc');
     // Unit and roles come from the database, not the token, so a role change applies at once.
     return {
       userId: claims.sub,
       sessionId: claims.sid,
-      unitId: row.unit_id,
+      unitId: row.unitId,
       roles: row.roles,
-      reviewAnchorId: row.review_parent ?? row.unit_id,
+      reviewAnchorId: row.reviewParentId ?? row.unitId,
     };
   }
 

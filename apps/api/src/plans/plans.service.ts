@@ -17,7 +17,13 @@ import {
   validateReminderPolicy,
   validateReportSchedule,
 } from '@cchc/domain';
-import { AuditService, ObligationsRepository, PlansRepository, type PlanFields, type PlanRow } from '@cchc/persistence';
+import {
+  AuditRepository,
+  ObligationsRepository,
+  PlansRepository,
+  type PlanFields,
+  type PlanRow,
+} from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
 import { PLAN_CASCADE_WORKFLOW, planCascadeWorkflowId, type PlanCascadeInput } from '@cchc/contracts';
 import { AccessService } from '../access/access.service';
@@ -39,7 +45,7 @@ export class PlansService {
     private readonly plans: PlansRepository,
     private readonly obligations: ObligationsRepository,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly commands: ObligationCommands,
   ) {}

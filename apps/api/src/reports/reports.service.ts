@@ -16,7 +16,7 @@ import {
   type PeriodKind,
 } from '@cchc/domain';
 import {
-  AuditService,
+  AuditRepository,
   IndicatorsRepository,
   ObligationsRepository,
   ReportFactsRepository,
@@ -32,7 +32,7 @@ export class ReportsService {
   constructor(
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly commands: ObligationCommands,
     private readonly facts: ReportFactsRepository,
     private readonly reports: ReportsRepository,

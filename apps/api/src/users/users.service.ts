@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { conflict, decideFor, DomainError, forbidden, type Role, scopeAnchorOf } from '@cchc/domain';
-import { AuditService, inScope, type UnitRow } from '@cchc/persistence';
+import { AuditRepository, SessionsRepository, type UnitRow, UsersRepository } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
-import type { CreateUserDto, UpdateUserDto, UserListQuery, UserResponse } from './users.dto';
-
-const USER_COLUMNS = `u.id, u.unit_id AS "unitId", u.email, u.full_name AS "fullName", u.roles, u.active,
-  u.notification_channels AS "notificationChannels"`;
+import type { Channel, CreateUserDto, UpdateUserDto, UserListQuery, UserResponse } from './users.dto';
 
 const notFoundUser = (id: string) =>
   new DomainError('not_found', 'user.not_found', 'Không tìm thấy người dùng', { id });
@@ -20,23 +17,21 @@ export class UsersService {
   constructor(
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async list(actor: Actor, q: UserListQuery): Promise<{ items: UserResponse[]; nextCursor: string | null }> {
     const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    let where = inScope(this.access.readScope(actor), 'u.unit_id', params, { at: today() });
-    if (q.unitId) where += ` AND u.unit_id = $${params.push(q.unitId)}`;
-    if (q.q)
-      where += ` AND (lower(u.email) LIKE $${params.push(`%${q.q.toLowerCase()}%`)} OR lower(u.full_name) LIKE $${params.length} OR u.full_name ILIKE $${params.length})`;
-    if (q.after) where += ` AND lower(u.email) > $${params.push(q.after)}`;
-    params.push(limit + 1);
-    const items: UserResponse[] = await this.em.query(
-      `SELECT ${USER_COLUMNS} FROM users u
-        WHERE ${where} ORDER BY lower(u.email) LIMIT $${params.length}`,
-      params,
-    );
+    const items: UserResponse[] = await this.users.list({
+      scope: this.access.readScope(actor),
+      asOf: today(),
+      unitId: q.unitId,
+      q: q.q,
+      after: q.after,
+      limit: limit + 1,
+    });
     const more = items.length > limit;
     if (more) items.pop();
     return { items, nextCursor: more ? items[items.length - 1].email.toLowerCase() : null };
@@ -54,15 +49,20 @@ export class UsersService {
     await this.authorizeGrant(actor, unit, dto.roles);
     const hash = await hashPassword(dto.password);
     return this.em.transaction(async (m) => {
-      const taken = await m.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [dto.email]);
-      if (taken.length)
+      if (await this.users.emailTaken(dto.email, m))
         throw conflict('user.email_taken', 'Email đã được dùng cho tài khoản khác', { email: dto.email });
-      const [row] = await m.query(
-        `INSERT INTO users (unit_id, email, full_name, password_hash, roles, notification_channels)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [dto.unitId, dto.email, dto.fullName, hash, dto.roles, dto.notificationChannels ?? ['in_app', 'email']],
+      const id = await this.users.insert(
+        {
+          unitId: dto.unitId,
+          email: dto.email,
+          fullName: dto.fullName,
+          passwordHash: hash,
+          roles: dto.roles,
+          notificationChannels: dto.notificationChannels ?? ['in_app', 'email'],
+        },
+        m,
       );
-      const user = (await this.find(row.id, m))!;
+      const user = (await this.find(id, m))!;
       await this.audit.record(
         {
           actor: actorRef(actor),
@@ -96,10 +96,10 @@ export class UsersService {
       await this.authorizeGrant(actor, unit, added);
     }
     return this.em.transaction(async (m) => {
-      await m.query(
-        `UPDATE users SET full_name = coalesce($2, full_name), roles = coalesce($3, roles),
-                notification_channels = coalesce($4, notification_channels), updated_at = now() WHERE id = $1`,
-        [id, dto.fullName ?? null, dto.roles ?? null, dto.notificationChannels ?? null],
+      await this.users.update(
+        id,
+        { fullName: dto.fullName, roles: dto.roles, notificationChannels: dto.notificationChannels },
+        m,
       );
       const after = (await this.find(id, m))!;
       await this.audit.record(
@@ -124,12 +124,8 @@ export class UsersService {
     if (id === actor.userId && !active)
       throw conflict('user.cannot_disable_self', 'Không thể tự khóa tài khoản của chính mình');
     return this.em.transaction(async (m) => {
-      await m.query(`UPDATE users SET active = $2, updated_at = now() WHERE id = $1`, [id, active]);
-      if (!active)
-        await m.query(
-          `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'user_disabled' WHERE user_id = $1 AND revoked_at IS NULL`,
-          [id],
-        );
+      await this.users.setActive(id, active, m);
+      if (!active) await this.sessions.revokeAllOf(id, 'user_disabled', {}, m);
       const after = (await this.find(id, m))!;
       await this.audit.record(
         {
@@ -158,14 +154,8 @@ export class UsersService {
       );
     const hash = await hashPassword(password);
     await this.em.transaction(async (m) => {
-      await m.query(
-        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
-        [id, hash],
-      );
-      await m.query(
-        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_reset' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [id],
-      );
+      await this.users.setPasswordHash(id, hash, m);
+      await this.sessions.revokeAllOf(id, 'password_reset', {}, m);
       await this.audit.record(
         {
           actor: actorRef(actor),
@@ -180,13 +170,10 @@ export class UsersService {
     });
   }
 
-  async setPreferences(actor: Actor, channels: string[]): Promise<UserResponse> {
+  async setPreferences(actor: Actor, channels: Channel[]): Promise<UserResponse> {
     return this.em.transaction(async (m) => {
       const before = (await this.find(actor.userId, m))!;
-      await m.query(`UPDATE users SET notification_channels = $2, updated_at = now() WHERE id = $1`, [
-        actor.userId,
-        channels,
-      ]);
+      await this.users.update(actor.userId, { notificationChannels: channels }, m);
       const after = (await this.find(actor.userId, m))!;
       await this.audit.record(
         {
@@ -235,7 +222,7 @@ export class UsersService {
   }
 
   private async find(id: string, m: EntityManager = this.em): Promise<UserResponse | null> {
-    return (await m.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]))[0] ?? null;
+    return this.users.findById(id, m);
   }
 }
 

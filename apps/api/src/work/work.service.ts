@@ -10,7 +10,7 @@ import {
   type ObligationStatus,
 } from '@cchc/domain';
 import { REMIND_NOW_WORKFLOW, remindNowWorkflowId, type RemindNowInput } from '@cchc/contracts';
-import { AuditService, WorkRepository } from '@cchc/persistence';
+import { AuditRepository, WorkRepository } from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
@@ -39,7 +39,7 @@ export class WorkService {
     private readonly reports: ReportsService,
     private readonly work: WorkRepository,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly temporal: TemporalClientProvider,
     private readonly clock: Clock,
   ) {}

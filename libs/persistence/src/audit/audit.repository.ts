@@ -145,11 +145,3 @@ export class AuditRepository {
     );
   }
 }
-
-/**
- * @deprecated The former name of AuditRepository, kept (same class, same injection token) for the files other
- * branches are changing right now; use AuditRepository.
- */
-export const AuditService = AuditRepository;
-/** @deprecated use AuditRepository */
-export type AuditService = AuditRepository;

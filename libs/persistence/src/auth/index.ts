@@ -1,1 +1,2 @@
 export * from './login-throttle.repository';
+export * from './sessions.repository';
