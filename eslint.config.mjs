@@ -62,7 +62,7 @@ export default tseslint.config(
       '.tools/**',
       '.data/**',
       'coverage/**',
-      'apps/web/dist/**',
+      'dist/web/**',
       'docs/**',
     ],
   },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the API and the worker with the Nest CLI (nest-cli.json: one monorepo, path aliases rewritten to
 # relative paths in dist/) and builds the workflow bundle the worker loads. Also builds the web app
-# (apps/web/dist, served by the API on the same origin).
+# (dist/web, served by the API on the same origin).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -11,4 +11,4 @@ npx nest build worker
 node dist/apps/worker/src/bundle/build-workflow-bundle.js dist/workflow-bundle.js >/dev/null
 npx tsc -p apps/web/tsconfig.json
 npx vite build --config apps/web/vite.config.mts --logLevel warn
-log "built dist/, dist/workflow-bundle.js and apps/web/dist/"
+log "built dist/, dist/workflow-bundle.js and dist/web/"

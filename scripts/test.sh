@@ -46,6 +46,12 @@ if [ $# -eq 0 ] && [ -z "$web_only" ]; then
   npx tsc -p apps/web/tsconfig.json
 fi
 
+# The web app's build (dist/web): served by the API in the e2e tests and driven by the browser tests.
+if [ $# -eq 0 ] || [ ! -f dist/web/index.html ]; then
+  log "building the web app"
+  npx vite build --config apps/web/vite.config.mts --logLevel warn
+fi
+
 report="$CCHC_TEST_DATA_DIR/jest-report.json"
 web_report="$CCHC_TEST_DATA_DIR/playwright-report.json"
 rm -f "$report" "$web_report"

@@ -14,7 +14,7 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: here('dist'),
+    outDir: here('../../dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     sourcemap: false,

@@ -14,10 +14,10 @@ export const WEB_APP_PATHS =
 
 export abstract class WEB_DIST_DIR {}
 
-/** apps/web/dist, found from this file both in the sources (apps/api/src/web) and in dist/apps/api/src/web. */
+/** dist/web (the web app's build), found from this file both in the sources and in dist/apps/api/src/web. */
 export function webDistDir(from: string = __dirname): string | null {
   for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'apps', 'web', 'dist');
+    const candidate = join(dir, 'dist', 'web');
     if (existsSync(join(candidate, 'index.html'))) return candidate;
   }
   return null;
