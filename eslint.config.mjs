@@ -63,6 +63,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'dist/web/**',
+      'apps/web/dist/**',
       'docs/**',
     ],
   },
