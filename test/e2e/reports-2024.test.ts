@@ -499,4 +499,48 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     expect(dept.totalAccepted.LARGEST_AUDIENCE).toBe(450);
     expect(dept.totalAccepted.SATISFACTION_RATE).toBeCloseTo((60 + 80 + 90) / 3, 10);
   });
+
+  it('a school moved on 01/07: its former parent still reads the quý I and 6 tháng reports it accepted', async () => {
+    const admin = (
+      await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken;
+    await http()
+      .post(`/units/${await unitId('PV.D1.S1')}/move`)
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ newParentId: await unitId('PV.D2'), effectiveDate: '2024-07-01' })
+      .expect(201);
+    const reportOf = async (period: string) =>
+      (
+        await db.dataSource.query(
+          `SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'PV.D1.S1' AND r.period = $1`,
+          [period],
+        )
+      )[0].id as string;
+    for (const period of ['Q1', 'H1']) {
+      const id = await reportOf(period);
+      // the former parent, which accepted it, keeps reading it and its versions
+      const read = await http()
+        .get(`/reports/${id}`)
+        .set(await as('approver', 'PV.D1'))
+        .expect(200);
+      expect(read.body.status).toBe('approved');
+      await http()
+        .get(`/reports/${id}/versions`)
+        .set(await as('approver', 'PV.D1'))
+        .expect(200);
+      // the new parent sees the school from the move onward, not its reports of earlier periods
+      await http()
+        .get(`/reports/${id}`)
+        .set(await as('approver', 'PV.D2'))
+        .expect(404);
+    }
+    // and the school is the new parent's child today
+    await http()
+      .get(`/units/${await unitId('PV.D1.S1')}`)
+      .set(await as('approver', 'PV.D2'))
+      .expect(200);
+  });
 });

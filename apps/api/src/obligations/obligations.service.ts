@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@cchc/config';
 import {
+  accessDateOf,
   daysLeft,
   notFound,
   restsOnProvisionalCalendar,
@@ -71,7 +72,7 @@ export class ObligationsService {
 
   async get(actor: Actor, id: string): Promise<ObligationView & { transitions: TransitionRow[] }> {
     const row = await this.obligations.findView(id);
-    if (!row || !(await this.access.canRead(actor, row.unitId)))
+    if (!row || !(await this.access.canRead(actor, row.unitId, accessDateOf(row))))
       throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
     const [transitions, cal] = await Promise.all([this.obligations.transitions(id), this.calendar.calendar()]);
     return { ...this.view(row, cal), transitions };
@@ -80,7 +81,7 @@ export class ObligationsService {
   /** The obligation if the caller may read its unit (404 otherwise), for actions on it. */
   async readable(actor: Actor, id: string): Promise<ObligationCore> {
     const o = await this.obligations.findCore(id);
-    if (!o || !(await this.access.canRead(actor, o.unitId)))
+    if (!o || !(await this.access.canRead(actor, o.unitId, accessDateOf(o))))
       throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
     return o;
   }
@@ -88,7 +89,7 @@ export class ObligationsService {
   /** The parent's approver moves a child's deadline (reminders follow the new one). */
   async extend(actor: Actor, id: string, deadline: string, reason?: string) {
     const o = await this.readable(actor, id);
-    await this.access.authorize(actor, 'plan.decide', o.unitId);
+    await this.access.authorize(actor, 'plan.decide', o.unitId, accessDateOf(o));
     await this.commands.extendDeadline(o.workflowId, {
       nominal: deadline,
       actor: actorRef(actor),

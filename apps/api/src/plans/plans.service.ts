@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import {
+  accessDateOf,
   assertPlanComplete,
   assertPlanEditable,
   EDITABLE_PLAN_STATUSES,
@@ -219,10 +220,20 @@ export class PlansService {
     }
   }
 
+  /**
+   * History-aware: the plan's unit is read on today's tree, or on the tree of the plan's own deadline (the parent
+   * that received and approved it keeps reading it after a re-organisation).
+   */
+  private async canReadPlan(actor: Actor, plan: PlanRow): Promise<boolean> {
+    if (await this.access.canRead(actor, plan.unitId)) return true;
+    const o = plan.obligationId ? await this.obligations.findCore(plan.obligationId) : null;
+    return o !== null && (await this.access.canRead(actor, plan.unitId, accessDateOf(o)));
+  }
+
   /** The plan if the caller may read its unit (404 otherwise). */
   private async readable(actor: Actor, id: string): Promise<PlanView> {
     const plan = await this.plans.findById(id);
-    if (!plan || !(await this.access.canRead(actor, plan.unitId)))
+    if (!plan || !(await this.canReadPlan(actor, plan)))
       throw notFound('plan.not_found', 'Không tìm thấy kế hoạch', { id });
     return plan;
   }

@@ -4,6 +4,8 @@ import { EntityManager } from 'typeorm';
 import {
   conflict,
   isAwaitingUnit,
+  accessDateOf,
+  periodReferenceDate,
   nextStatus,
   notFound,
   PERIOD_LABELS,
@@ -48,10 +50,11 @@ export class ReportsService {
   /** Creates or updates the draft report of a report obligation (the unit's own values and narrative). */
   async save(actor: Actor, dto: SaveReportDto) {
     const o = await this.obligations.findCore(dto.obligationId);
-    if (!o || o.kind !== 'report' || !(await this.access.canRead(actor, o.unitId))) {
+    const asOf = o && accessDateOf(o);
+    if (!o || !asOf || o.kind !== 'report' || !(await this.access.canRead(actor, o.unitId, asOf))) {
       throw notFound('report.obligation_not_found', 'Không tìm thấy kỳ báo cáo', { obligationId: dto.obligationId });
     }
-    await this.access.authorize(actor, 'plan.edit', o.unitId);
+    await this.access.authorize(actor, 'plan.edit', o.unitId, asOf);
     if (!isAwaitingUnit(o.status))
       throw conflict('report.not_editable', 'Báo cáo đã gửi hoặc đã được chấp nhận, không thể sửa', {
         status: o.status,
@@ -100,7 +103,7 @@ export class ReportsService {
   /** The report with its own values, the live rollup of its subtree (the prefill) and the resulting totals. */
   async get(actor: Actor, id: string) {
     const r = await this.reports.findView(id);
-    if (!r || !(await this.access.canRead(actor, r.unitId)))
+    if (!r || !(await this.access.canRead(actor, r.unitId, periodReferenceDate(r.year, r.period))))
       throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
     const own = await this.reports.values(id);
     // The prefill: the subtree's accepted totals; the resulting totals combine the unit's own (draft) values with
@@ -126,10 +129,12 @@ export class ReportsService {
     command: Extract<ObligationCommand, 'submit' | 'approve' | 'return'>,
     reason?: string,
   ) {
+    // Decided on the tree of the report's period: its parent then keeps deciding after a re-organisation.
     const r = await this.reports.findCore(id);
-    if (!r || !(await this.access.canRead(actor, r.unitId)))
+    const asOf = r && periodReferenceDate(r.year, r.period);
+    if (!r || !asOf || !(await this.access.canRead(actor, r.unitId, asOf)))
       throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
-    await this.access.authorize(actor, command === 'submit' ? 'plan.submit' : 'plan.decide', r.unitId);
+    await this.access.authorize(actor, command === 'submit' ? 'plan.submit' : 'plan.decide', r.unitId, asOf);
     nextStatus(r.status, command);
     return this.commands.transition(r.workflowId, {
       command,
@@ -141,7 +146,7 @@ export class ReportsService {
 
   async versions(actor: Actor, id: string) {
     const r = await this.reports.findCore(id);
-    if (!r || !(await this.access.canRead(actor, r.unitId)))
+    if (!r || !(await this.access.canRead(actor, r.unitId, periodReferenceDate(r.year, r.period))))
       throw notFound('report.not_found', 'Không tìm thấy báo cáo', { id });
     return this.reports.versions(id);
   }

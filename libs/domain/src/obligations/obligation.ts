@@ -1,4 +1,6 @@
 import { DomainError } from '../errors';
+import { periodReferenceDate, type PeriodKind } from '../periods/report-periods';
+import type { LocalDate } from '../calendar/local-date';
 
 /**
  * An obligation: a unit owes its parent something by a deadline — its own plan for the year (kind 'plan'),
@@ -82,3 +84,12 @@ export function validateReturnReason(reason: string | undefined | null): string 
 export const isOpen = (s: ObligationStatus) => s !== 'approved';
 /** Reminders stop once the unit has handed in its work (submitted), and stay stopped unless it is returned. */
 export const isAwaitingUnit = (s: ObligationStatus) => s === 'pending' || s === 'draft' || s === 'returned';
+
+/**
+ * The day on which the unit tree decides who may read and act on an obligation's work (history-aware access): a
+ * report's period cut-off end (the parent of that period keeps it after a re-organisation, the new parent sees the
+ * unit's reports from the move onward); a plan's own (shifted) deadline.
+ */
+export function accessDateOf(o: { kind: ObligationKind; year: number; period: string; deadline: string }): LocalDate {
+  return o.kind === 'report' ? periodReferenceDate(o.year, o.period as PeriodKind) : (o.deadline as LocalDate);
+}

@@ -54,6 +54,8 @@ export interface ObligationCore {
   status: ObligationStatus;
   sourcePlanId: string;
   workflowId: string;
+  /** The effective (shifted) deadline. */
+  deadline: LocalDate;
 }
 
 export interface TransitionRow {
@@ -129,7 +131,7 @@ export const OBLIGATION_COLUMNS = `o.id, o.kind, o.period, o.year, o.status, o.s
 
 const FROM = `FROM obligations o JOIN units u ON u.id = o.unit_id JOIN units pu ON pu.id = o.parent_unit_id JOIN plans sp ON sp.id = o.source_plan_id`;
 const CORE = `o.id, o.kind, o.unit_id AS "unitId", o.parent_unit_id AS "parentUnitId", o.year, o.period, o.status,
-  o.source_plan_id AS "sourcePlanId", o.workflow_id AS "workflowId"`;
+  o.source_plan_id AS "sourcePlanId", o.workflow_id AS "workflowId", to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline`;
 const ORDER = { incoming: 'o.effective_deadline, o.kind, o.period', outgoing: 'u.code, o.kind, o.period' } as const;
 
 /**

@@ -27,6 +27,8 @@ export interface ReportViewRow extends ReportRow {
 export interface ReportCore {
   id: string;
   unitId: string;
+  year: number;
+  period: PeriodKind;
   status: ObligationStatus;
   workflowId: string;
 }
@@ -80,7 +82,7 @@ export class ReportsRepository {
 
   async findCore(id: string): Promise<ReportCore | null> {
     const [row] = await this.em.query(
-      `SELECT r.id, r.unit_id AS "unitId", o.status, o.workflow_id AS "workflowId"
+      `SELECT r.id, r.unit_id AS "unitId", r.year, r.period, o.status, o.workflow_id AS "workflowId"
          FROM reports r JOIN obligations o ON o.id = r.obligation_id WHERE r.id = $1`,
       [id],
     );
