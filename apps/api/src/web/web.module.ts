@@ -52,7 +52,7 @@ export function webServeOptions(dir: string): ServeStaticModuleOptions {
         // Hashed assets never change; the page itself is always revalidated.
         res.setHeader(
           'Cache-Control',
-          path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          path.includes(join('dist', 'web', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     },
