@@ -69,11 +69,23 @@ if [ -n "$run_web" ]; then
   [ $? -eq 0 ] || rc=1
   set -e
 fi
+# The OpenAPI fuzzer (schemathesis) against the real API as admin, approver and drafter, bounded: any 5xx or response
+# that does not match the document fails it (a longer run: `npm run fuzz`). Counted as one test in the closing line.
+fuzz_result="$CCHC_TEST_DATA_DIR/fuzz-result"
+rm -f "$fuzz_result"
+if [ $# -eq 0 ]; then
+  log "fuzzing the API (schemathesis, 5 examples per operation and role, schema conformance on)"
+  if FUZZ_SCHEMA=1 FUZZ_MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-5}" bash scripts/fuzz.sh; then echo pass >"$fuzz_result"; else
+    echo fail >"$fuzz_result"
+    rc=1
+  fi
+fi
+
 # The plain closing line CI reads: "N passed, N failed" (jest and the browser tests together).
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0, total = 0;
-  const [jestFile, webFile] = process.argv.slice(1);
+  const [jestFile, webFile, fuzzFile] = process.argv.slice(1);
   if (fs.existsSync(jestFile)) {
     const r = JSON.parse(fs.readFileSync(jestFile, "utf8"));
     // A file that fails outside a test (setup, teardown, the contract check) counts as one failure.
@@ -86,7 +98,11 @@ node -e '
     passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
     total += s.expected + s.flaky + s.unexpected + s.skipped;
   }
+  if (fs.existsSync(fuzzFile)) {
+    if (fs.readFileSync(fuzzFile, "utf8").trim() === "pass") passed++; else failed++;
+    total++;
+  }
   console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (total === 0) { console.error("no test ran"); process.exit(1); }
-' "$report" "$web_report" || rc=1
+' "$report" "$web_report" "$fuzz_result" || rc=1
 exit $rc
