@@ -543,4 +543,31 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
       .set(await as('approver', 'PV.D2'))
       .expect(200);
   });
+
+  it('two schools merged on 01/07: the parent still reads the quý I report of the school that ceased to exist', async () => {
+    const admin = (
+      await http()
+        .post('/auth/login')
+        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken;
+    const [s2Report] = await db.dataSource.query(
+      `SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'PV.D1.S2' AND r.period = 'Q1'`,
+    );
+    await http()
+      .post('/units/merge')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ sourceIds: [await unitId('PV.D1.S2')], intoId: await unitId('PV.D1.S3'), effectiveDate: '2024-07-01' })
+      .expect(201);
+    const read = await http()
+      .get(`/reports/${s2Report.id}`)
+      .set(await as('approver', 'PV.D1'))
+      .expect(200);
+    expect(read.body.unitName).toBe('Trường THPT số 2');
+    // another department never read it, before or after
+    await http()
+      .get(`/reports/${s2Report.id}`)
+      .set(await as('approver', 'PV.D2'))
+      .expect(404);
+  });
 });
