@@ -1,1 +1,2 @@
 export * from './report-facts.repository';
+export * from './subtree-totals';
