@@ -21,7 +21,8 @@ export class SubtreeTotals1732421100000 implements MigrationInterface {
         sum numeric NOT NULL,
         count int NOT NULL CHECK (count > 0),
         max numeric NOT NULL,
-        PRIMARY KEY (unit_id, year, period, indicator_code, state)
+        -- covering: a unit's totals for a period are one index-only range scan
+        PRIMARY KEY (unit_id, year, period, indicator_code, state) INCLUDE (sum, count, max)
       )`);
     await q.query(`
       INSERT INTO subtree_totals (unit_id, year, period, indicator_code, state, sum, count, max)
@@ -30,7 +31,8 @@ export class SubtreeTotals1732421100000 implements MigrationInterface {
         JOIN unit_closure c ON c.descendant_id = f.unit_id AND c.depth > 0
          AND c.valid_from <= make_date(f.year, CASE f.period WHEN 'Q1' THEN 3 WHEN 'H1' THEN 6 WHEN 'Q3' THEN 9 ELSE 12 END, 14)
          AND c.valid_to > make_date(f.year, CASE f.period WHEN 'Q1' THEN 3 WHEN 'H1' THEN 6 WHEN 'Q3' THEN 9 ELSE 12 END, 14)
-       GROUP BY 1, 2, 3, 4, 5`);
+       GROUP BY 1, 2, 3, 4, 5
+       ORDER BY 1, 2, 3, 4, 5`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -174,7 +174,8 @@ export class SubtreeTotals {
     for (const p of await this.allPeriods()) {
       await this.m.query(
         `INSERT INTO subtree_totals (unit_id, year, period, indicator_code, state, sum, count, max)
-         SELECT unit_id, $1, $2, indicator_code, state, sum, count, max FROM (${this.expectedSql}) e`,
+         SELECT unit_id, $1, $2, indicator_code, state, sum, count, max FROM (${this.expectedSql}) e
+          ORDER BY unit_id, indicator_code, state`, // a unit's rows together
         [p.year, p.period, p.asOf],
       );
     }
