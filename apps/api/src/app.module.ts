@@ -17,6 +17,7 @@ import { CalendarModule } from './calendar/calendar.controller';
 import { NotificationsModule } from './notifications/notifications.controller';
 import { ReportsModule } from './reports/reports.controller';
 import { PlanImportModule } from './plan-import/plan-import.module';
+import { MetricsModule } from './metrics/http-metrics';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         PlanImportModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

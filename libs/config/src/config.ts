@@ -22,6 +22,30 @@ export interface TemporalConfig {
   workflowBundlePath: string;
 }
 
+/**
+ * Worker tuning (see docs/deploy.md). Each value is a ceiling per worker process; undefined = the SDK's default.
+ * The workflow cache bounds memory: open workflows beyond it are evicted and replayed from history when they wake.
+ */
+export interface WorkerTuningConfig {
+  /** WORKER_MAX_CACHED_WORKFLOWS: sticky workflow cache size (the SDK default grows with the heap size). */
+  maxCachedWorkflows?: number;
+  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS */
+  maxConcurrentWorkflowTaskExecutions?: number;
+  /** WORKER_MAX_CONCURRENT_ACTIVITIES */
+  maxConcurrentActivityTaskExecutions?: number;
+  /** WORKER_WORKFLOW_POLLERS */
+  maxConcurrentWorkflowTaskPolls?: number;
+  /** WORKER_ACTIVITY_POLLERS */
+  maxConcurrentActivityTaskPolls?: number;
+}
+
+export interface MetricsConfig {
+  /** WORKER_METRICS_ADDRESS (host:port): the worker's Prometheus endpoint (Temporal SDK metrics); unset = off. */
+  workerPrometheusAddress?: string;
+  /** API_METRICS (default true): GET /metrics on the API (HTTP request rate, latency, errors). */
+  apiEnabled: boolean;
+}
+
 export interface AuthConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -50,6 +74,8 @@ export interface AppConfig {
   api: { port: number; host: string; publicUrl: string };
   database: DatabaseConfig;
   temporal: TemporalConfig;
+  worker: WorkerTuningConfig;
+  metrics: MetricsConfig;
   auth: AuthConfig;
   smtp?: SmtpConfig;
   webhook?: WebhookConfig;
@@ -123,6 +149,10 @@ class Reader {
     return v;
   }
 
+  optionalInt(name: string, min: number, max: number): number | undefined {
+    return this.optional(name) === undefined ? undefined : this.int(name, min, min, max);
+  }
+
   hostPort(name: string, fallback: string): string {
     const v = this.str(name, fallback);
     if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(v)) this.problems.push(`${name} must look like host:port (got "${v}")`);
@@ -162,6 +192,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tls: r.bool('TEMPORAL_TLS', false),
       apiKey: r.optional('TEMPORAL_API_KEY'),
       workflowBundlePath: r.str('WORKFLOW_BUNDLE_PATH', 'dist/workflow-bundle.js'),
+    },
+    worker: {
+      maxCachedWorkflows: r.optionalInt('WORKER_MAX_CACHED_WORKFLOWS', 0, 100_000),
+      maxConcurrentWorkflowTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 2, 1000),
+      maxConcurrentActivityTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_ACTIVITIES', 1, 10_000),
+      maxConcurrentWorkflowTaskPolls: r.optionalInt('WORKER_WORKFLOW_POLLERS', 2, 100),
+      maxConcurrentActivityTaskPolls: r.optionalInt('WORKER_ACTIVITY_POLLERS', 1, 100),
+    },
+    metrics: {
+      workerPrometheusAddress: r.optional('WORKER_METRICS_ADDRESS')
+        ? r.hostPort('WORKER_METRICS_ADDRESS', '')
+        : undefined,
+      apiEnabled: r.bool('API_METRICS', true),
     },
     auth: {
       jwtSecret,
