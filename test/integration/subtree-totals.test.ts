@@ -170,4 +170,33 @@ describe('subtree totals', () => {
     await new SubtreeTotals(ds.manager).rebuildAll();
     expect(await verify()).toEqual({ differences: 0, sample: [] });
   });
+
+  it('keeps the totals exact when sibling subtrees accept at the same time', async () => {
+    // R ─ Q0…Q3 ─ 5 communes each; 20 reports submitted and accepted concurrently (each in its own transaction)
+    const codes = ['R', ...[0, 1, 2, 3].flatMap((q) => [`Q${q}`, ...[0, 1, 2, 3, 4].map((c) => `Q${q}C${c}`)])];
+    const ids = await tx((m) =>
+      new UnitTreeRepository(m).insertUnits(
+        codes.map((code) => ({
+          code: `T_${code}`,
+          name: `Đơn vị ${code}`,
+          abbreviation: code,
+          kind: code === 'R' ? 'province' : 'commune',
+          parentId: null,
+          parentCode: code === 'R' ? undefined : code.length === 2 ? 'T_R' : `T_${code.slice(0, 2)}`,
+        })),
+        '2020-01-01',
+        m,
+      ),
+    );
+    codes.forEach((code, i) => (id[code] = ids[i]));
+    const communes = codes.filter((c) => c.length === 4);
+    const value = (c: string) => 1 + communes.indexOf(c);
+    await Promise.all(
+      communes.map(async (c) => accept(await submit(c, { WEB_NEWS: value(c), PEAK_T: value(c), MEAN_T: value(c) }))),
+    );
+    const n = communes.length;
+    expect((await rollup('R')).total.accepted).toEqual({ WEB_NEWS: (n * (n + 1)) / 2, PEAK_T: n, MEAN_T: (n + 1) / 2 });
+    expect((await rollup('Q2')).below.accepted).toEqual({ WEB_NEWS: 11 + 12 + 13 + 14 + 15, PEAK_T: 15, MEAN_T: 13 });
+    expect(await verify()).toEqual({ differences: 0, sample: [] });
+  });
 });
