@@ -88,6 +88,7 @@ async function main() {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  process.once('exit', () => api.exitCode === null && api.kill('SIGKILL')); // never outlives the benchmark
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitForHealth(base, api);
