@@ -122,24 +122,30 @@ export class ReportFactsRepository {
     };
   }
 
-  /** Each direct child's total (its own values and its subtree's), in one query: child id → rollup. */
+  /**
+   * Each direct child's total (its own values and its subtree's): child id → rollup. One lookup of the children's
+   * facts and maintained totals; the rows of one child are merged by `rollupFromAggregates` (no SQL grouping: that
+   * cost more than the lookup itself).
+   */
   async rollupPerChild(q: RollupQuery, m: EntityManager = this.em): Promise<Map<string, FactRollup>> {
     const [rows, rules] = await Promise.all([
       m.query(
         `WITH kids AS (SELECT l.unit_id FROM unit_links l WHERE l.parent_id = $1 AND ${validAt('l', '$4')})
-         SELECT x."childId", x.code, x.state, sum(x.sum)::float8 AS sum, sum(x.count)::int AS count, max(x.max)::float8 AS max
-           FROM (SELECT f.unit_id AS "childId", f.indicator_code AS code, f.state, f.value AS sum, 1 AS count, f.value AS max
-                   FROM kids JOIN report_facts f ON f.unit_id = kids.unit_id AND f.year = $2 AND f.period = $3
-                 UNION ALL
-                 SELECT t.unit_id, t.indicator_code, t.state, t.sum, t.count, t.max
-                   FROM kids JOIN subtree_totals t ON t.unit_id = kids.unit_id AND t.year = $2 AND t.period = $3) x
-          GROUP BY 1, 2, 3`,
+         SELECT f.unit_id AS "childId", f.indicator_code AS code, f.state, f.value::float8 AS sum, 1 AS count, f.value::float8 AS max
+           FROM kids JOIN report_facts f ON f.unit_id = kids.unit_id AND f.year = $2 AND f.period = $3
+         UNION ALL
+         SELECT t.unit_id, t.indicator_code, t.state, t.sum::float8, t.count, t.max::float8
+           FROM kids JOIN subtree_totals t ON t.unit_id = kids.unit_id AND t.year = $2 AND t.period = $3`,
         [q.unitId, q.year, q.period, periodReferenceDate(q.year, q.period)],
       ) as Promise<Array<AggregateRow & { childId: string }>>,
       this.rules(m),
     ]);
     const byChild = new Map<string, AggregateRow[]>();
-    for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), r]);
+    for (const r of rows) {
+      const list = byChild.get(r.childId);
+      if (list) list.push(r);
+      else byChild.set(r.childId, [r]);
+    }
     return new Map([...byChild].map(([id, rs]) => [id, rollupFromAggregates(rs, rules)]));
   }
 }
