@@ -8,6 +8,7 @@ import { Notifications1732420400000 } from './1732420400000-Notifications';
 import { Reports1732420500000 } from './1732420500000-Reports';
 import { CalendarConfirmation1732420600000 } from './1732420600000-CalendarConfirmation';
 import { PlanImports1732421000000 } from './1732421000000-PlanImports';
+import { SubtreeTotals1732421100000 } from './1732421100000-SubtreeTotals';
 import { LoginThrottle1732421700000 } from './1732421700000-LoginThrottle';
 
 export const MIGRATIONS = [
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   Reports1732420500000,
   CalendarConfirmation1732420600000,
   PlanImports1732421000000,
+  SubtreeTotals1732421100000,
   LoginThrottle1732421700000,
 ];

@@ -22,6 +22,7 @@ import { ExportsModule } from './exports/exports.controller';
 import { RateLimitModule } from './http/rate-limit';
 import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
+import { MetricsModule } from './metrics/http-metrics';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         ExportsModule,
         WorkModule,
         WebModule.forRoot(),
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

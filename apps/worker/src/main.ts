@@ -13,7 +13,7 @@ async function main() {
   });
   app.useLogger(app.get(Logger));
   const logger = await app.resolve(PinoLogger);
-  installTemporalRuntimeLogger(logger);
+  installTemporalRuntimeLogger(logger, 'INFO', config.metrics.workerPrometheusAddress);
 
   const service = app.get(WorkerService);
   await service.create();

@@ -52,7 +52,10 @@ export class WorkerService implements OnApplicationShutdown {
       workflowBundle,
       activities: this.registry.activities(),
       shutdownGraceTime: (opts.shutdownGraceTime ?? '30 seconds') as '30 seconds',
-      ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+      ...definedOnly({
+        ...this.config.worker,
+        maxCachedWorkflows: opts.maxCachedWorkflows ?? this.config.worker.maxCachedWorkflows,
+      }),
     });
     this.logger.info({ taskQueue, namespace: this.config.temporal.namespace }, 'temporal worker created');
     return this.worker;
@@ -77,9 +80,21 @@ export class WorkerService implements OnApplicationShutdown {
   }
 }
 
-/** Routes the Temporal core's logs through pino so api and worker log the same way. */
-export function installTemporalRuntimeLogger(logger: PinoLogger, level: LogLevel = 'INFO'): void {
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * Routes the Temporal core's logs through pino so api and worker log the same way; with `prometheusAddress`
+ * (WORKER_METRICS_ADDRESS) the SDK's metrics (task latencies, slots, cache, polls…) are served at
+ * http://<address>/metrics for Prometheus.
+ */
+export function installTemporalRuntimeLogger(
+  logger: PinoLogger,
+  level: LogLevel = 'INFO',
+  prometheusAddress?: string,
+): void {
   Runtime.install({
+    ...(prometheusAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: prometheusAddress } } } } : {}),
     logger: new DefaultLogger(level, (entry) => {
       const meta = { ...(entry.meta ?? {}), temporal: true };
       const method =

@@ -77,6 +77,43 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads worker tuning and metrics, leaving unset tuning to the SDK', () => {
+    expect(loadConfig(base).worker).toEqual({
+      maxCachedWorkflows: undefined,
+      maxConcurrentWorkflowTaskExecutions: undefined,
+      maxConcurrentActivityTaskExecutions: undefined,
+      maxConcurrentWorkflowTaskPolls: undefined,
+      maxConcurrentActivityTaskPolls: undefined,
+    });
+    expect(loadConfig(base).metrics).toEqual({ workerPrometheusAddress: undefined, apiEnabled: true });
+    const c = loadConfig({
+      ...base,
+      WORKER_MAX_CACHED_WORKFLOWS: '1000',
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40',
+      WORKER_MAX_CONCURRENT_ACTIVITIES: '20',
+      WORKER_WORKFLOW_POLLERS: '4',
+      WORKER_ACTIVITY_POLLERS: '3',
+      WORKER_METRICS_ADDRESS: '0.0.0.0:9464',
+      API_METRICS: 'false',
+    });
+    expect(c.worker).toEqual({
+      maxCachedWorkflows: 1000,
+      maxConcurrentWorkflowTaskExecutions: 40,
+      maxConcurrentActivityTaskExecutions: 20,
+      maxConcurrentWorkflowTaskPolls: 4,
+      maxConcurrentActivityTaskPolls: 3,
+    });
+    expect(c.metrics).toEqual({ workerPrometheusAddress: '0.0.0.0:9464', apiEnabled: false });
+    expect(() =>
+      loadConfig({
+        ...base,
+        WORKER_MAX_CACHED_WORKFLOWS: '-1',
+        WORKER_WORKFLOW_POLLERS: '1',
+        WORKER_METRICS_ADDRESS: 'x',
+      }),
+    ).toThrow(/WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_WORKFLOW_POLLERS[\s\S]*WORKER_METRICS_ADDRESS/);
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
   });

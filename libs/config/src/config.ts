@@ -29,6 +29,30 @@ export interface TemporalConfig {
   workerPollWindowSeconds: number;
 }
 
+/**
+ * Worker tuning (see docs/deploy.md). Each value is a ceiling per worker process; undefined = the SDK's default.
+ * The workflow cache bounds memory: open workflows beyond it are evicted and replayed from history when they wake.
+ */
+export interface WorkerTuningConfig {
+  /** WORKER_MAX_CACHED_WORKFLOWS: sticky workflow cache size (the SDK default grows with the heap size). */
+  maxCachedWorkflows?: number;
+  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS */
+  maxConcurrentWorkflowTaskExecutions?: number;
+  /** WORKER_MAX_CONCURRENT_ACTIVITIES */
+  maxConcurrentActivityTaskExecutions?: number;
+  /** WORKER_WORKFLOW_POLLERS */
+  maxConcurrentWorkflowTaskPolls?: number;
+  /** WORKER_ACTIVITY_POLLERS */
+  maxConcurrentActivityTaskPolls?: number;
+}
+
+export interface MetricsConfig {
+  /** WORKER_METRICS_ADDRESS (host:port): the worker's Prometheus endpoint (Temporal SDK metrics); unset = off. */
+  workerPrometheusAddress?: string;
+  /** API_METRICS (default true): GET /metrics on the API (HTTP request rate, latency, errors). */
+  apiEnabled: boolean;
+}
+
 export interface AuthConfig {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and a random one was made for this process (development and test only). */
@@ -72,6 +96,8 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   database: DatabaseConfig;
   temporal: TemporalConfig;
+  worker: WorkerTuningConfig;
+  metrics: MetricsConfig;
   auth: AuthConfig;
   smtp?: SmtpConfig;
   webhook?: WebhookConfig;
@@ -145,6 +171,10 @@ class Reader {
     return v;
   }
 
+  optionalInt(name: string, min: number, max: number): number | undefined {
+    return this.optional(name) === undefined ? undefined : this.int(name, min, min, max);
+  }
+
   hostPort(name: string, fallback: string): string {
     const v = this.str(name, fallback);
     if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(v)) this.problems.push(`${name} must look like host:port (got "${v}")`);
@@ -207,6 +237,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       apiKey: r.optional('TEMPORAL_API_KEY'),
       workflowBundlePath: r.str('WORKFLOW_BUNDLE_PATH', 'dist/workflow-bundle.js'),
       workerPollWindowSeconds: r.int('READY_WORKER_POLL_WINDOW_SECONDS', 90, 1, 3600),
+    },
+    worker: {
+      maxCachedWorkflows: r.optionalInt('WORKER_MAX_CACHED_WORKFLOWS', 0, 100_000),
+      maxConcurrentWorkflowTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 2, 1000),
+      maxConcurrentActivityTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_ACTIVITIES', 1, 10_000),
+      maxConcurrentWorkflowTaskPolls: r.optionalInt('WORKER_WORKFLOW_POLLERS', 2, 100),
+      maxConcurrentActivityTaskPolls: r.optionalInt('WORKER_ACTIVITY_POLLERS', 1, 100),
+    },
+    metrics: {
+      workerPrometheusAddress: r.optional('WORKER_METRICS_ADDRESS')
+        ? r.hostPort('WORKER_METRICS_ADDRESS', '')
+        : undefined,
+      apiEnabled: r.bool('API_METRICS', true),
     },
     auth: {
       jwtSecret,

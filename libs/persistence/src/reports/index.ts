@@ -1,3 +1,4 @@
 export * from './report-facts.repository';
 export * from './reports.repository';
 export * from './indicators.repository';
+export * from './subtree-totals';

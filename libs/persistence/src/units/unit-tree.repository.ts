@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { conflict, foldVietnamese, notFound, type UnitKind } from '@cchc/domain';
+import { SubtreeTotals } from '../reports/subtree-totals';
 
 /** A unit row as the tree queries return it. Dates are ISO 'YYYY-MM-DD'. */
 export interface UnitRow {
@@ -345,6 +346,8 @@ export class UnitTreeRepository {
         });
       }
     }
+    const totals = new SubtreeTotals(m);
+    const before = await totals.beforeTreeChange([unitId], date);
     // 1. the dated parent link
     await this.closeOrDelete('unit_links', `unit_id = $1`, [unitId], date, m);
     await m.query(`INSERT INTO unit_links (unit_id, parent_id, valid_from) VALUES ($1, $2, $3)`, [
@@ -375,6 +378,8 @@ export class UnitTreeRepository {
         [unitId, newParentId, date],
       );
     }
+    // 3. the subtree totals of the old and the new ancestors, for the periods the move touches
+    await totals.afterTreeChange(before);
   }
 
   /**
@@ -393,8 +398,11 @@ export class UnitTreeRepository {
         },
       );
     }
+    const totals = new SubtreeTotals(m);
+    const before = await totals.beforeTreeChange([unitId], date);
     await this.closeOrDelete('unit_links', `unit_id = $1`, [unitId], date, m);
     await this.closeOrDelete('unit_closure', `descendant_id = $1`, [unitId], date, m);
+    await totals.afterTreeChange(before);
     await m.query(`UPDATE units SET active_to = $2, merged_into_id = $3, updated_at = now() WHERE id = $1`, [
       unitId,
       date,
