@@ -4,8 +4,8 @@ const fs = require('fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] };
 const moduleNameMapper = {
-  '^@cchc/(domain|contracts|persistence|config|temporal)$': '<rootDir>/libs/$1/src',
-  '^@cchc/(domain|contracts|persistence|config|temporal)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@cchc/(domain|contracts|persistence|config|temporal|documents)$': '<rootDir>/libs/$1/src',
+  '^@cchc/(domain|contracts|persistence|config|temporal|documents)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = {
   rootDir: __dirname,

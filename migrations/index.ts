@@ -8,6 +8,7 @@ import { Notifications1732420400000 } from './1732420400000-Notifications';
 import { Reports1732420500000 } from './1732420500000-Reports';
 import { CalendarConfirmation1732420600000 } from './1732420600000-CalendarConfirmation';
 import { PlanImports1732421000000 } from './1732421000000-PlanImports';
+import { LoginThrottle1732421700000 } from './1732421700000-LoginThrottle';
 
 export const MIGRATIONS = [
   Foundation1732420000000,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Reports1732420500000,
   CalendarConfirmation1732420600000,
   PlanImports1732421000000,
+  LoginThrottle1732421700000,
 ];

@@ -26,6 +26,12 @@ if [ ! -x "$TEMPORAL_CLI" ] || [ ! -x "$TEMPORAL_TEST_SERVER" ] || [ "$(cat "$ts
   echo "$want" > "$tstamp"
 fi
 
+# 2b. schemathesis (OpenAPI fuzzer for `npm run fuzz`), pinned, into the same venv, only when missing.
+if [ "$("$VENV_DIR/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $SCHEMATHESIS_VERSION" ]; then
+  log "installing schemathesis==$SCHEMATHESIS_VERSION into $VENV_DIR"
+  "$VENV_DIR/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 # 3. Debian packages, only when missing:
 #    - PostgreSQL 15 with contrib (ltree, unaccent, pg_trgm, btree_gist);
 #    - libfaketime, which lets tests start the time-skipping test server on a past date (e.g. 15/01/2024);

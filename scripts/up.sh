@@ -13,14 +13,20 @@ TEMPORAL_UI_PORT="${CCHC_TEMPORAL_UI_PORT:-8233}"
 export API_PORT="${API_PORT:-3000}"
 export NODE_ENV="${NODE_ENV:-development}"
 mkdir -p "$DATA_DIR/logs"
+# Tokens are signed with a per-installation secret kept in the (git-ignored) data folder, unless JWT_SECRET is given.
+if [ -z "${JWT_SECRET:-}" ]; then
+  [ -s "$DATA_DIR/jwt-secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$DATA_DIR/jwt-secret")
+  export JWT_SECRET="$(cat "$DATA_DIR/jwt-secret")"
+fi
 
 pids=()
+declare -A app_pid=() app_since=() app_delay=([worker]=5 [api]=5)
 started_pg=""
 cleanup() {
   trap - EXIT
   log "stopping…"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${app_pid[@]}" "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${app_pid[@]}" "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$started_pg" ] && pg_cluster_stop "$started_pg"
   log "stopped (data kept in $DATA_DIR)"
 }
@@ -54,9 +60,12 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
   if ! "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1; then
     log "starting the Temporal dev server (SQLite in $DATA_DIR/temporal.sqlite)"
+    # A 2 s long poll (instead of 60 s): a live worker polls often, so /ready tells within 5 s that it is gone.
     "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-      --db-filename "$DATA_DIR/temporal.sqlite" --log-level warn >"$DATA_DIR/logs/temporal.log" 2>&1 &
+      --db-filename "$DATA_DIR/temporal.sqlite" --log-level warn \
+      --dynamic-config-value 'matching.longPollExpirationInterval="2s"' >"$DATA_DIR/logs/temporal.log" 2>&1 &
     pids+=($!)
+    export READY_WORKER_POLL_WINDOW_SECONDS="${READY_WORKER_POLL_WINDOW_SECONDS:-5}"
     for _ in $(seq 1 60); do
       "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 && break
       sleep 1
@@ -72,14 +81,7 @@ fi
 
 # `npm run dev` (CCHC_DEV=1): the Nest CLI recompiles and restarts each process on change; the worker bundles
 # workflows/ from source at each start.
-if [ "${CCHC_DEV:-}" = 1 ]; then
-  worker_cmd=(npx nest start worker --watch --preserveWatchOutput)
-  api_cmd=(npx nest start api --watch --preserveWatchOutput)
-  export WORKFLOW_BUNDLE_PATH=source
-else
-  worker_cmd=(node dist/apps/worker/src/main.js)
-  api_cmd=(node dist/apps/api/src/main.js)
-fi
+[ "${CCHC_DEV:-}" = 1 ] && export WORKFLOW_BUNDLE_PATH=source
 
 # Mail catcher: without SMTP_HOST, MailDev on loopback receives every e-mail the worker sends (dev only).
 mail_ui="${SMTP_HOST:+(SMTP server $SMTP_HOST)}"
@@ -93,13 +95,22 @@ if [ -z "${SMTP_HOST:-}" ]; then
   mail_ui="http://127.0.0.1:$MAIL_WEB_PORT   (MailDev: every e-mail sent; REST: /api/email)"
 fi
 
-log "starting the worker (log: $DATA_DIR/logs/worker.log)"
-"${worker_cmd[@]}" >"$DATA_DIR/logs/worker.log" 2>&1 &
-pids+=($!)
-log "starting the API (log: $DATA_DIR/logs/api.log)"
-"${api_cmd[@]}" >"$DATA_DIR/logs/api.log" 2>&1 &
-api_pid=$!
-pids+=($api_pid)
+# The worker and the API run supervised: one that exits is started again (below), nothing else is touched.
+start_app() {
+  if [ "${CCHC_DEV:-}" = 1 ]; then
+    npx nest start "$1" --watch --preserveWatchOutput >>"$DATA_DIR/logs/$1.log" 2>&1 &
+  else
+    node "dist/apps/$1/src/main.js" >>"$DATA_DIR/logs/$1.log" 2>&1 &
+  fi
+  app_pid[$1]=$!
+  app_since[$1]=$SECONDS
+}
+for app in worker api; do
+  log "starting the $app (log: $DATA_DIR/logs/$app.log)"
+  : >"$DATA_DIR/logs/$app.log"
+  start_app "$app"
+done
+api_pid=${app_pid[api]}
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$API_PORT/ready" >/dev/null 2>&1 && break
@@ -122,6 +133,19 @@ cat <<INFO
   Demo accounts: see README.md. Press Ctrl-C to stop.
 
 INFO
-# Stay in the foreground until a child dies or Ctrl-C.
-wait -n "${pids[@]}" || true
-log "a process exited; see the logs in $DATA_DIR/logs/"
+# Stay in the foreground until Ctrl-C. A worker or API that exits is restarted after a delay that doubles up to
+# 60 s (back to 5 s once it has run for a minute); PostgreSQL and Temporal keep running. Temporal exiting ends all.
+while true; do
+  wait -n "${app_pid[@]}" "${pids[@]}" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "the Temporal dev server exited: see $DATA_DIR/logs/temporal.log"; done
+  for app in worker api; do
+    kill -0 "${app_pid[$app]}" 2>/dev/null && continue
+    rc=0 && wait "${app_pid[$app]}" 2>/dev/null || rc=$?
+    [ $((SECONDS - app_since[$app])) -ge 60 ] && app_delay[$app]=5
+    log "the $app exited (status $rc); restarting it in ${app_delay[$app]} s (log: $DATA_DIR/logs/$app.log)"
+    sleep "${app_delay[$app]}"
+    app_delay[$app]=$((app_delay[$app] * 2 > 60 ? 60 : app_delay[$app] * 2))
+    start_app "$app"
+    log "the $app restarted (pid ${app_pid[$app]})"
+  done
+done

@@ -17,7 +17,8 @@ import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { chromium, type Page } from '@playwright/test';
 import { AppModule } from '../../apps/api/src/app.module';
 import { setupApp } from '../../apps/api/src/setup-app';
-import { seedDemo } from '../../apps/api/src/cli/demo-seeder';
+import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
+import { hashPassword } from '../../apps/api/src/auth/passwords';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerService } from '../../apps/worker/src/worker.service';
 import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
@@ -47,7 +48,7 @@ async function main() {
   });
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const { url, ds } = await freshDatabase('cchc_bench_web');
-  await seedDemo(ds.manager);
+  await seedDemo(ds.manager, hashPassword);
   const bundlePath = join(env.dataDir, 'workflow-bundle.js');
   await buildWorkflowBundle(bundlePath);
   const taskQueue = `bench-web-${Date.now()}`;

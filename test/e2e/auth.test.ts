@@ -100,8 +100,11 @@ describe('authentication (e2e)', () => {
     const res = await http().post(`/users/${id}/disable`).set('Authorization', `Bearer ${admin}`).expect(200);
     expect(res.body.active).toBe(false);
     await http().get('/auth/me').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
+    // the right password gets the same answer as a wrong one: the answer never confirms a password
     const again = await login(email).expect(401);
-    expect(again.body.code).toBe('auth.user_disabled');
+    const wrong = await login(email, 'not-the-password-1').expect(401);
+    expect(again.body).toEqual(wrong.body);
+    expect(again.body.code).toBe('auth.invalid_credentials');
   });
 
   it('rate-limits repeated failed logins per account (429) without locking other accounts', async () => {

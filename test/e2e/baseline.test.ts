@@ -27,11 +27,12 @@ describe('API baseline', () => {
     expect(res.headers['x-request-id']).toBe('req-123');
   });
 
-  it('GET /ready reports PostgreSQL and Temporal as ok', async () => {
-    const res = await request(app.getHttpServer()).get('/ready').expect(200);
-    expect(res.body.status).toBe('ok');
+  it('GET /ready reports PostgreSQL and Temporal as ok, and no worker as a failing check of its own', async () => {
+    const res = await request(app.getHttpServer()).get('/ready').expect(503);
+    expect(res.body.status).toBe('error');
     expect(res.body.checks.postgres.status).toBe('ok');
     expect(res.body.checks.temporal.status).toBe('ok');
+    expect(res.body.checks.worker.status).toBe('error');
   });
 
   it('unknown routes answer the stable error shape', async () => {

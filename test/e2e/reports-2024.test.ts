@@ -9,7 +9,8 @@ import request from 'supertest';
 import { TestDatabase } from '../support/database';
 import { startStack, Stack } from '../support/stack';
 import { eventually } from '../support/worker';
-import { seedDemo } from '../../apps/api/src/cli/demo-seeder';
+import { hashPassword } from '../../apps/api/src/auth/passwords';
+import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
 import { DEMO_PASSWORD, demoUserEmail, type SeedUnit } from '../../libs/persistence/src/seed';
 
 const UNITS: SeedUnit[] = [
@@ -109,7 +110,7 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   beforeAll(async () => {
     stack = await startStack({
       startAt: '2024-01-02T01:00:00Z',
-      prepare: async (d) => void (await seedDemo(d.dataSource.manager, UNITS)),
+      prepare: async (d) => void (await seedDemo(d.dataSource.manager, hashPassword, UNITS)),
     });
     ({ db, api } = stack);
   });

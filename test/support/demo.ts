@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { seedDemo } from '../../apps/api/src/cli/demo-seeder';
+import { hashPassword } from '../../apps/api/src/auth/passwords';
+import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
 import { DEMO_PASSWORD, demoUserEmail, type Role } from '../../libs/persistence/src/seed';
 
 /** Loads the demo tree and returns a helper that logs demo users in over HTTP (tokens cached per user). */
 export async function withDemoData(ds: DataSource, app: INestApplication) {
-  await seedDemo(ds.manager);
+  await seedDemo(ds.manager, hashPassword);
   const ids = new Map<string, string>(
     (await ds.query(`SELECT code, id FROM units`)).map((r: { code: string; id: string }) => [r.code, r.id]),
   );

@@ -1,7 +1,7 @@
 // Unit-list files as an admin would upload them, for the import's specs, e2e tests and benchmark.
 
 import { Workbook } from 'exceljs';
-import { UNIT_FIELDS, type UnitKind } from '@cchc/domain';
+import { spreadsheetSafe, UNIT_FIELDS, type UnitKind } from '@cchc/domain';
 import { UNIT_FILE_HEADERS } from '../../apps/api/src/units/import/unit-file';
 
 /** A row for the file builders. Looser than UnitImportRow so that tests can also produce invalid files. */
@@ -16,7 +16,7 @@ export interface UnitFileRow {
 
 function csvField(value: string): string {
   // Defuse spreadsheet formulas (CSV injection); the CSV reader strips the apostrophe again.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = spreadsheetSafe(value);
   return /[",;\r\n\t]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -44,7 +44,7 @@ export async function buildUnitXlsx(rows: readonly UnitFileRow[]): Promise<Buffe
     style: f === 'code' || f === 'parentCode' ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(rowValues(row).map((v) => String(v).normalize('NFC')));
+  for (const row of rows) sheet.addRow(rowValues(row).map((v) => spreadsheetSafe(String(v).normalize('NFC'))));
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as unknown as ArrayBuffer);
 }

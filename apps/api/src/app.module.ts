@@ -20,6 +20,8 @@ import { ReportsModule } from './reports/reports.controller';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
+import { ExportsModule } from './exports/exports.controller';
+import { RateLimitModule } from './http/rate-limit';
 
 @Module({})
 export class AppModule {
@@ -31,6 +33,7 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
+        RateLimitModule,
         AccessModule,
         AuthModule,
         UnitsModule,
@@ -44,6 +47,7 @@ export class AppModule {
         PlanImportModule,
         WorkModule,
         WebModule.forRoot(),
+        ExportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

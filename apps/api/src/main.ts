@@ -15,7 +15,9 @@ async function main() {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   setupApp(app);
   await app.listen(config.api.port, config.api.host);
-  console.log(`API listening on http://${config.api.host}:${config.api.port} (docs at /docs)`);
+  console.log(
+    `API listening on http://${config.api.host}:${config.api.port}${config.api.docs ? ' (docs at /docs)' : ''}`,
+  );
 }
 
 main().catch((e) => {

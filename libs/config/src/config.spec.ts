@@ -39,6 +39,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL is required/);
   });
 
+  it('has no public fallback secret: a random one per process unless JWT_SECRET is given; production needs one', () => {
+    const a = loadConfig(base);
+    const b = loadConfig(base);
+    expect(a.auth.jwtSecretGenerated).toBe(true);
+    expect(a.auth.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.auth.jwtSecret).not.toBe(b.auth.jwtSecret);
+    const given = 'x'.repeat(40);
+    expect(loadConfig({ ...base, JWT_SECRET: given }).auth).toMatchObject({
+      jwtSecret: given,
+      jwtSecretGenerated: false,
+    });
+    expect(() => loadConfig({ ...base, JWT_SECRET: 'dev-only-secret-change-me-0123456789abcdef' })).toThrow(
+      /published example/,
+    );
+  });
+
+  it('turns /docs off in production unless asked for', () => {
+    const prod = { ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+    expect(loadConfig(base).api.docs).toBe(true);
+    expect(loadConfig(prod).api.docs).toBe(false);
+    expect(loadConfig({ ...prod, API_DOCS: 'true' }).api.docs).toBe(true);
+    expect(loadConfig({ ...base, API_DOCS: 'off' }).api.docs).toBe(false);
+  });
+
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);

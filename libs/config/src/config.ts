@@ -1,3 +1,5 @@
+import { randomBytes } from 'crypto';
+
 /**
  * Typed configuration, read from the environment once at start-up and validated.
  * The only place in the code base that reads process.env. A missing or malformed variable stops
@@ -20,14 +22,32 @@ export interface TemporalConfig {
   apiKey?: string;
   /** Path to the prebuilt workflow bundle loaded by the worker. */
   workflowBundlePath: string;
+  /**
+   * /ready counts a worker as present when it polled the task queue within this many seconds. Must exceed the
+   * server's long-poll interval (60 s by default; `npm run up` runs its dev server with a shorter one).
+   */
+  workerPollWindowSeconds: number;
 }
 
 export interface AuthConfig {
   jwtSecret: string;
+  /** True when no JWT_SECRET was given and a random one was made for this process (development and test only). */
+  jwtSecretGenerated: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Failed sign-ins per account within the window before it is locked for the rest of the window. */
   loginMaxAttempts: number;
+  /** Failed sign-ins from one address (any account) within the window before the address is locked. */
+  loginMaxAttemptsPerAddress: number;
   loginWindowSeconds: number;
+}
+
+/** Request rate limits per client (address, or user when signed in), per minute; 0 turns a limit off. */
+export interface RateLimitConfig {
+  /** POST /auth/login and /auth/refresh: each login costs an argon2 verification. */
+  loginPerMinute: number;
+  /** Reads that aggregate over a subtree (rollups, review, audit, subtree listings). */
+  expensiveReadsPerMinute: number;
 }
 
 export interface SmtpConfig {
@@ -47,7 +67,9 @@ export interface WebhookConfig {
 export interface AppConfig {
   env: NodeEnv;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  api: { port: number; host: string; publicUrl: string };
+  /** docs: serve the OpenAPI document and UI at /docs (API_DOCS; default on, off in production). */
+  api: { port: number; host: string; publicUrl: string; docs: boolean; trustProxy: number | string | false };
+  rateLimits: RateLimitConfig;
   database: DatabaseConfig;
   temporal: TemporalConfig;
   auth: AuthConfig;
@@ -130,7 +152,13 @@ class Reader {
   }
 }
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/** Secrets that appeared in this repository: whoever read it could sign tokens with them. */
+const KNOWN_PUBLIC_SECRETS = ['dev-only-secret-change-me-0123456789abcdef'];
+
+function trustProxy(raw: string | undefined): number | string | false {
+  if (!raw || /^(0|false|no|off)$/i.test(raw)) return false;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
 
 /** Reads and validates the configuration. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -139,9 +167,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = r.int('API_PORT', 3000, 1, 65535);
   const host = r.str('API_HOST', '127.0.0.1');
 
-  const jwtSecret = r.str('JWT_SECRET', nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
-  if (jwtSecret && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters long');
-  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must be set in production');
+  // No public fallback: without JWT_SECRET, development and tests sign with a random secret of this process
+  // (`npm run up` keeps a per-installation one in the data folder); production refuses to start.
+  const givenSecret = nodeEnv === 'production' ? r.str('JWT_SECRET') : r.optional('JWT_SECRET');
+  const jwtSecret = givenSecret ?? randomBytes(32).toString('hex');
+  if (givenSecret && givenSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters long');
+  if (givenSecret && KNOWN_PUBLIC_SECRETS.includes(givenSecret))
+    r.problems.push('JWT_SECRET is a published example value: generate your own (e.g. openssl rand -hex 32)');
 
   const smtpHost = r.optional('SMTP_HOST');
   const webhookUrl = r.optional('WEBHOOK_URL');
@@ -149,7 +181,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: nodeEnv,
     logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    api: { port, host, publicUrl: r.url('API_PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`) },
+    api: {
+      port,
+      host,
+      publicUrl: r.url('API_PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`),
+      docs: r.bool('API_DOCS', nodeEnv !== 'production'),
+      // Behind a reverse proxy: how many hops (or which addresses) to trust for the client address, which sign-in
+      // limits count per. Off by default: X-Forwarded-For is then ignored and cannot be forged.
+      trustProxy: trustProxy(r.optional('API_TRUST_PROXY')),
+    },
+    rateLimits: {
+      loginPerMinute: r.int('RATE_LIMIT_LOGIN_PER_MINUTE', 30, 0, 1_000_000),
+      expensiveReadsPerMinute: r.int('RATE_LIMIT_EXPENSIVE_READS_PER_MINUTE', 120, 0, 1_000_000),
+    },
     database: {
       url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
       poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
@@ -162,12 +206,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tls: r.bool('TEMPORAL_TLS', false),
       apiKey: r.optional('TEMPORAL_API_KEY'),
       workflowBundlePath: r.str('WORKFLOW_BUNDLE_PATH', 'dist/workflow-bundle.js'),
+      workerPollWindowSeconds: r.int('READY_WORKER_POLL_WINDOW_SECONDS', 90, 1, 3600),
     },
     auth: {
       jwtSecret,
+      jwtSecretGenerated: !givenSecret,
       accessTokenTtlSeconds: r.int('JWT_ACCESS_TTL_SECONDS', 15 * 60, 30, 24 * 3600),
       refreshTokenTtlSeconds: r.int('JWT_REFRESH_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
       loginMaxAttempts: r.int('LOGIN_MAX_ATTEMPTS', 5, 1, 1000),
+      loginMaxAttemptsPerAddress: r.int('LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 50, 1, 100_000),
       loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     smtp: smtpHost

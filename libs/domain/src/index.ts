@@ -11,3 +11,5 @@ export * from './plans';
 export * from './notifications';
 export * from './reports';
 export * from './plan-import';
+export * from './auth';
+export * from './text';

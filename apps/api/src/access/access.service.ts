@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import {
   Action,
   decideFor,
+  decideNational,
   DomainError,
   localDateOf,
+  NationalAction,
   readScopeDepth,
   relationFromDepth,
   RoleRelation,
@@ -17,6 +19,12 @@ import type { Actor } from '../auth/actor';
 export type ReadScope = UnitScope;
 
 export const today = (): string => localDateOf(new Date());
+
+/** What each national action changes, as a refusal names it. */
+const NATIONAL_DATA: Record<NationalAction, string> = {
+  'catalogue.manage': 'danh mục chỉ tiêu',
+  'calendar.manage': 'lịch làm việc',
+};
 
 /**
  * Applies the domain access policy to real units: computes where a unit sits relative to the caller's unit
@@ -79,6 +87,19 @@ export class AccessService {
       );
     }
     return this.tree.requireUnit(parentId, date, m);
+  }
+
+  /** Throws 403 unless the actor may change this national data (an admin of a top-level unit). */
+  async authorizeNational(actor: Actor, action: NationalAction, m?: EntityManager): Promise<void> {
+    const own = await this.tree.requireUnit(actor.unitId, today(), m);
+    if (decideNational(action, actor.roles, own.parentId === null) !== 'allow') {
+      throw new DomainError(
+        'forbidden',
+        'access.forbidden',
+        `Chỉ quản trị viên của đơn vị cấp cao nhất mới được sửa ${NATIONAL_DATA[action]}`,
+        { action },
+      );
+    }
   }
 
   check(action: Action, relations: readonly RoleRelation[], unitId: string): void {

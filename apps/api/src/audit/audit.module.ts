@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditController, AuditQueryService } from './audit.controller';
+import { AuditController } from './audit.controller';
+import { AuditQueryService } from './audit.service';
 
 @Module({ controllers: [AuditController], providers: [AuditQueryService] })
 export class AuditModule {}

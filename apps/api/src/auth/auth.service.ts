@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import { AppConfig, AppConfigToken } from '@cchc/config';
 import { DomainError, type Role } from '@cchc/domain';
-import { AuditService } from '@cchc/persistence';
+import { AuditService, LoginThrottleRepository } from '@cchc/persistence';
 import { Actor, actorRef } from './actor';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { TokenPairResponse } from './auth.dto';
@@ -18,6 +18,7 @@ interface AccessClaims {
   sid: string;
   unit: string;
   roles: Role[];
+  exp?: number;
 }
 
 /**
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleRepository,
   ) {}
 
   async login(
@@ -39,36 +41,45 @@ export class AuthService {
     password: string,
     meta: { ip?: string; userAgent?: string; requestId?: string },
   ): Promise<TokenPairResponse> {
-    const { loginMaxAttempts, loginWindowSeconds } = this.config.auth;
-    const [{ failures }] = await this.em.query(
-      `SELECT count(*)::int AS failures FROM login_attempts
-        WHERE lower(email) = lower($1) AND NOT succeeded AND attempted_at > now() - make_interval(secs => $2)`,
-      [email, loginWindowSeconds],
+    const { loginMaxAttempts, loginMaxAttemptsPerAddress, loginWindowSeconds } = this.config.auth;
+    const accountKey = `account:${email.toLowerCase()}`;
+    const addressKey = meta.ip ? `address:${meta.ip}` : undefined;
+    // Counted before the password is verified, atomically per account and per address: of N concurrent
+    // attempts at most the limit are evaluated.
+    const counts = await this.throttle.reserve(
+      addressKey ? [accountKey, addressKey] : [accountKey],
+      loginWindowSeconds,
     );
-    if (failures >= loginMaxAttempts) {
+    const blocked = counts.filter(
+      (c) => c.attempts > (c.key === accountKey ? loginMaxAttempts : loginMaxAttemptsPerAddress),
+    );
+    if (blocked.length) {
       throw new DomainError(
         'rate_limited',
         'auth.too_many_attempts',
         'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
-        {
-          retryAfterSeconds: loginWindowSeconds,
-        },
+        { retryAfterSeconds: Math.max(...blocked.map((c) => c.retryAfterSeconds)) },
       );
     }
     const user = (
       await this.em.query(
-        `SELECT id, unit_id, roles, active, password_hash FROM users WHERE lower(email) = lower($1)`,
+        `SELECT u.id, u.unit_id, u.roles, u.active, u.password_hash,
+                un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS unit_active
+           FROM users u JOIN units un ON un.id = u.unit_id WHERE lower(u.email) = lower($1)`,
         [email],
       )
     )[0];
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    // A disabled account, or one of a unit that no longer exists, answers exactly like a wrong password:
+    // the answer never tells whether the password was right.
+    const usable = !!user && ok && user.active && user.unit_active;
     await this.em.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
       email,
       meta.ip ?? null,
-      ok && !!user,
+      usable,
     ]);
-    if (!user || !ok) throw unauthenticated('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng');
-    if (!user.active) throw unauthenticated('auth.user_disabled', 'Tài khoản đã bị khóa');
+    if (!usable) throw unauthenticated('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng');
+    await this.throttle.forgive(accountKey, addressKey);
 
     const refreshSecret = randomBytes(32).toString('base64url');
     const [session] = await this.em.query(
@@ -106,12 +117,14 @@ export class AuthService {
     const outcome = await this.em.transaction(async (m) => {
       const row = (
         await m.query(
-          `SELECT s.id, s.refresh_token_hash, s.revoked_at, s.expires_at < now() AS expired, u.id AS user_id, u.unit_id, u.roles, u.active
-             FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 FOR UPDATE OF s`,
+          `SELECT s.id, s.refresh_token_hash, s.revoked_at, s.expires_at < now() AS expired, u.id AS user_id, u.unit_id, u.roles, u.active,
+                  un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS unit_active
+             FROM auth_sessions s JOIN users u ON u.id = s.user_id JOIN units un ON un.id = u.unit_id
+            WHERE s.id = $1 FOR UPDATE OF s`,
           [sessionId],
         )
       )[0];
-      if (!row || row.revoked_at || row.expired || !row.active) return { kind: 'invalid' as const };
+      if (!row || row.revoked_at || row.expired || !row.active || !row.unit_active) return { kind: 'invalid' as const };
       if (!timingSafeEqual(Buffer.from(sha256(secret)), Buffer.from(row.refresh_token_hash))) {
         // An already-rotated token came back: someone else holds this session. End it (committed with this transaction).
         await m.query(
@@ -193,6 +206,10 @@ export class AuthService {
     } catch {
       throw unauthenticated('auth.invalid_token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
     }
+    // A token must expire, within the lifetime this server gives (plus a minute of clock skew).
+    const maxExp = Math.floor(Date.now() / 1000) + this.config.auth.accessTokenTtlSeconds + 60;
+    if (typeof claims.exp !== 'number' || claims.exp > maxExp)
+      throw unauthenticated('auth.invalid_token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
     const row = (
       await this.em.query(
         `SELECT u.unit_id, u.roles, u.active, s.revoked_at,
@@ -202,7 +219,7 @@ export class AuthService {
            JOIN units un ON un.id = u.unit_id
            LEFT JOIN unit_links l ON l.unit_id = un.id AND l.valid_from <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                                   AND l.valid_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-          WHERE s.id = $1 AND s.user_id = $2`,
+          WHERE s.id = $1 AND s.user_id = $2 AND un.active_to > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
         [claims.sid, claims.sub],
       )
     )[0];

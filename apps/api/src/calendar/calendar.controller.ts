@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Injectable, Logger, Module, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Injectable, Logger, Module, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { CalendarYearResponse, CalendarYearSavedResponse } from './calendar.responses';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Clock } from '@cchc/config';
-import { forbidden, invalid, resolveDeadline, shiftDeadline, toDateParts, WorkingCalendar } from '@cchc/domain';
-import { AuditService, CalendarRepository, UnitTreeRepository } from '@cchc/persistence';
-import { today } from '../access/access.service';
+import { invalid, resolveDeadline, shiftDeadline, toDateParts, WorkingCalendar } from '@cchc/domain';
+import { AuditRepository, CalendarRepository } from '@cchc/persistence';
+import { AccessService } from '../access/access.service';
 import { Actor, actorRef, CurrentActor } from '../auth/actor';
 import { IsLocalDate } from '../http/common.dto';
 import { ObligationCommands } from '../obligations/obligation-commands.service';
 import { ObligationsModule } from '../obligations/obligations.module';
+import { ApiYearParam, YearParam } from '../http/year-param';
 
 export class CalendarEntryDto {
   @ApiProperty({ example: '2026-02-16' }) @IsLocalDate() date: string;
@@ -51,8 +54,8 @@ export class CalendarService {
 
   constructor(
     private readonly calendar: CalendarRepository,
-    private readonly tree: UnitTreeRepository,
-    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly audit: AuditRepository,
     private readonly commands: ObligationCommands,
     private readonly clock: Clock,
   ) {}
@@ -80,11 +83,7 @@ export class CalendarService {
   }
 
   async put(actor: Actor, year: number, dto: CalendarYearDto) {
-    if (!actor.roles.includes('admin'))
-      throw forbidden('access.forbidden', 'Chỉ quản trị viên mới được sửa lịch làm việc');
-    const own = await this.tree.requireUnit(actor.unitId, today());
-    if (own.parentId !== null)
-      throw forbidden('calendar.admin_of_root_only', 'Chỉ quản trị viên cấp cao nhất mới được sửa lịch làm việc');
+    await this.access.authorizeNational(actor, 'calendar.manage');
     if (year < 2000 || year > 2100) throw invalid('calendar.year_out_of_range', `Năm ${year} nằm ngoài 2000–2100`);
     for (const e of [...dto.holidays, ...dto.workingWeekends]) {
       if (toDateParts(e.date as never).year !== year)
@@ -148,12 +147,18 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
-  get(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+  @ApiYearParam()
+  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiErrors(400, 401)
+  get(@YearParam() year: number) {
     return this.service.get(year);
   }
 
   @Put(':year')
-  put(@Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
+  @ApiYearParam()
+  @ApiOkResponse({ type: CalendarYearSavedResponse })
+  @ApiErrors(400, 401, 403)
+  put(@YearParam() year: number, @Body() dto: CalendarYearDto, @CurrentActor() actor: Actor) {
     return this.service.put(actor, year, dto);
   }
 }

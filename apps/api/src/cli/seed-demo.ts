@@ -2,13 +2,14 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@cchc/config';
 import { connectOrExit } from '@cchc/persistence';
-import { seedDemo } from './demo-seeder';
+import { seedDemo } from '@cchc/persistence/seed/demo-seeder';
+import { hashPassword } from '../auth/passwords';
 
 async function main() {
   const config = loadConfigOrExit();
   const ds = await connectOrExit({ url: config.database.url, poolSize: 2 });
   try {
-    const s = await seedDemo(ds.manager);
+    const s = await seedDemo(ds.manager, hashPassword);
     console.log(`Demo data: ${s.unitsCreated} units and ${s.usersCreated} users created (existing ones kept)`);
   } finally {
     await ds.destroy();

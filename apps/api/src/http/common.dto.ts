@@ -25,6 +25,34 @@ export function IsLocalDate(options?: ValidationOptions) {
     });
 }
 
+/** The largest value a PostgreSQL integer column holds: bigger numbers are a 400, not a database error. */
+export const MAX_INT = 2_147_483_647;
+
+/** An ISO 8601 date or date-time that exists (rejects 2024-02-30, month 13, five-digit years). */
+export function IsIsoInstant(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIsoInstant',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} phải là ngày giờ hợp lệ theo ISO 8601 (YYYY-MM-DD hoặc YYYY-MM-DDThh:mm)`,
+        ...options,
+      },
+      validator: { validate: (v: unknown) => isIsoInstant(v) },
+    });
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function isIsoInstant(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const m = ISO_INSTANT.exec(v);
+  if (!m || !isLocalDate(`${m[1]}-${m[2]}-${m[3]}`)) return false;
+  const [h, min, sec] = [m[4], m[5], m[6]].map((x) => Number(x ?? 0));
+  return h <= 23 && min <= 59 && sec <= 59 && !Number.isNaN(Date.parse(v.replace(' ', 'T')));
+}
+
 export class AsOfQuery {
   @ApiPropertyOptional({
     description: 'Date the question is about (YYYY-MM-DD, Vietnam time); default today',

@@ -40,7 +40,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception, req);
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (res.headersSent) return;
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, req: Request & { id?: string }): ErrorResponse {

@@ -35,6 +35,7 @@ import { catchError, Observable, throwError } from 'rxjs';
 import { DomainError } from '@cchc/domain';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ErrorResponse } from '../http/error-response';
+import { ApiErrors } from '../http/api-errors';
 import { UuidPipe } from '../http/uuid.pipe';
 import { MAX_UPLOAD_BYTES, tooLarge } from './document-reader';
 import {
@@ -119,6 +120,7 @@ export class PlanImportController {
   @ApiOperation({ summary: 'An imported document: its text, the extraction and the draft plan' })
   @ApiOkResponse({ type: PlanImportResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'plan_import.not_found' })
+  @ApiErrors(400)
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.imports.get(actor, id);
   }

@@ -46,13 +46,18 @@ class DocumentRefDto {
   @ApiProperty({ example: 4912 }) number: number;
   @ApiProperty({ example: '4912/KH-UBND' }) symbol: string;
   @ApiProperty({ example: '2023-12-15' }) date: string;
-  @ApiProperty({ example: 'Ủy ban nhân dân tỉnh', nullable: true }) issuer: string | null;
+  @ApiProperty({ example: 'Ủy ban nhân dân tỉnh', nullable: true, type: String }) issuer: string | null;
 }
 class ExtractedRefDto extends ExtractedFieldDto {
   @ApiProperty({ type: DocumentRefDto }) declare value: DocumentRefDto;
 }
 class TargetValueDto {
-  @ApiProperty({ example: 'WEB_NEWS', nullable: true, description: 'Indicator catalogue code (GET /indicators)' })
+  @ApiProperty({
+    example: 'WEB_NEWS',
+    nullable: true,
+    type: String,
+    description: 'Indicator catalogue code (GET /indicators)',
+  })
   indicatorCode: string | null;
   @ApiProperty({ example: 5 }) amount: number;
   @ApiProperty({ enum: ['week', 'month', 'quarter', 'year'] }) basis: string;
@@ -64,8 +69,8 @@ class ExtractedTargetDto extends ExtractedFieldDto {
 }
 class ReportPeriodValueDto {
   @ApiProperty({ enum: [...PERIOD_KINDS, 'quarterly', 'ad_hoc'] }) period: string;
-  @ApiProperty({ example: 10, nullable: true }) dueDay: number | null;
-  @ApiProperty({ example: 3, nullable: true }) dueMonth: number | null;
+  @ApiProperty({ example: 10, nullable: true, type: Number }) dueDay: number | null;
+  @ApiProperty({ example: 3, nullable: true, type: Number }) dueMonth: number | null;
 }
 class ExtractedReportPeriodDto extends ExtractedFieldDto {
   @ApiProperty({ type: ReportPeriodValueDto }) declare value: ReportPeriodValueDto;
@@ -110,8 +115,8 @@ export class ParentPlanMatchDto {
   @ApiProperty() planId: string;
   @ApiProperty() unitId: string;
   @ApiProperty({ example: 'Ủy ban nhân dân tỉnh Bình Thuận' }) unitName: string;
-  @ApiProperty({ example: '1/KH-UBND', nullable: true }) symbol: string | null;
-  @ApiProperty({ example: '2024-01-15', nullable: true }) issueDate: string | null;
+  @ApiProperty({ example: '1/KH-UBND', nullable: true, type: String }) symbol: string | null;
+  @ApiProperty({ example: '2024-01-15', nullable: true, type: String }) issueDate: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ example: 'issued' }) status: string;
   @ApiProperty({ enum: ['symbol', 'number_and_date'] }) matchedBy: string;
@@ -138,7 +143,7 @@ export class PlanImportResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The draft plan (as GET /plans/:id)' })
   plan: object;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) confirmedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) confirmedAt: string | null;
 }
 
 export class ConfirmPlanImportResponse {

@@ -11,7 +11,7 @@ import {
   toPlanDraft,
   type PlanExtraction,
 } from '@cchc/domain';
-import { AuditService, PlanImportRepository, type PlanImportRow } from '@cchc/persistence';
+import { AuditRepository, PlanImportRepository, type PlanImportRow } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import type { CreatePlanDto, UpdatePlanDto } from '../plans/plans.dto';
@@ -37,7 +37,7 @@ export class PlanImportService {
     private readonly imports: PlanImportRepository,
     private readonly plans: PlansService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
 

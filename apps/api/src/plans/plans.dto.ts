@@ -25,7 +25,7 @@ import {
   type SigningForm,
   type UnitKind,
 } from '@cchc/domain';
-import { IsLocalDate } from '../http/common.dto';
+import { IsLocalDate, MAX_INT } from '../http/common.dto';
 
 const TEXT = 20_000;
 
@@ -202,6 +202,6 @@ export class PlanListQuery {
 }
 
 export class DiffQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_INT }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT) from: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_INT }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT) to: number;
 }

@@ -105,23 +105,25 @@ export class UnitListQuery extends SearchPageQuery {
 }
 
 export class UnitResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() abbreviation: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty() isReviewingOffice: boolean;
-  @ApiProperty({ nullable: true, description: 'Parent as of the asked date' }) parentId: string | null;
-  @ApiProperty() activeFrom: string;
-  @ApiProperty({ nullable: true }) activeTo: string | null;
-  @ApiProperty({ nullable: true }) mergedIntoId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Parent as of the asked date' })
+  parentId: string | null;
+  @ApiProperty({ format: 'date' }) activeFrom: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'First day it no longer exists' })
+  activeTo: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) mergedIntoId: string | null;
   @ApiPropertyOptional({ description: 'Depth below the unit the listing started from' }) depth?: number;
 }
 
 export class UnitPageResponse {
   @ApiProperty({ type: [UnitResponse] }) items: UnitResponse[];
-  @ApiProperty({ nullable: true }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 export class ImportQuery {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { conflict, invalid } from '@cchc/domain';
-import { AuditService, UnitRow, UnitTreeRepository } from '@cchc/persistence';
+import { conflict, invalid, type LocalDate, toDdMmYyyy } from '@cchc/domain';
+import { AuditRepository, UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import type { CreateUnitDto, MergeUnitsDto, UnitListQuery, UpdateUnitDto } from './units.dto';
@@ -16,7 +16,7 @@ export class UnitsService {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly tree: UnitTreeRepository,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async get(actor: Actor, id: string, asOf = today()): Promise<UnitRow> {
@@ -106,8 +106,15 @@ export class UnitsService {
   async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitRow> {
     return this.em.transaction(async (m) => {
       const before = await this.access.authorize(actor, 'unit.edit', id, today(), m);
-      if (dto.isReviewingOffice) await this.assertSingleReviewingOffice(id, m);
-      await this.tree.updateAttributes(id, dto, m);
+      const changes = changedFields(before, dto);
+      // Nothing to change: nothing written, nothing audited.
+      if (!Object.keys(changes).length) return before;
+      if (changes.isReviewingOffice !== undefined) {
+        // Who is a reviewing office decides whose subtree its reviewers follow: decided from above.
+        await this.access.authorize(actor, 'unit.set_scope', id, today(), m);
+        if (changes.isReviewingOffice) await this.assertSingleReviewingOffice(id, m);
+      }
+      await this.tree.updateAttributes(id, changes, m);
       const after = (await this.tree.findById(id, today(), m))!;
       await this.audit.record(
         {
@@ -153,6 +160,14 @@ export class UnitsService {
   async deactivate(actor: Actor, id: string, effectiveDate: string): Promise<UnitRow> {
     return this.em.transaction(async (m) => {
       const before = await this.access.authorize(actor, 'unit.restructure', id, effectiveDate, m);
+      const last = await this.audit.lastActivityDate(id, m);
+      if (last && last >= effectiveDate) {
+        throw conflict(
+          'unit.deactivation_before_recorded_activity',
+          `Đơn vị còn hoạt động được ghi nhận đến ngày ${toDdMmYyyy(last as LocalDate)}; ngày thôi hoạt động phải sau ngày này`,
+          { effectiveDate, lastActivity: last },
+        );
+      }
       await this.tree.deactivate(id, effectiveDate, m);
       await this.audit.record(
         {
@@ -261,4 +276,13 @@ export class UnitsService {
     const depth = (await this.tree.depthBelow(rootUnitId, id, asOf)) ?? 0;
     return Math.max(0, maxDepth - depth);
   }
+}
+
+/** The fields of a PATCH whose value differs from the unit's current one. */
+function changedFields(unit: UnitRow, dto: UpdateUnitDto): UpdateUnitDto {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(dto)) {
+    if (v !== undefined && (unit as unknown as Record<string, unknown>)[k] !== v) out[k] = v;
+  }
+  return out as UpdateUnitDto;
 }

@@ -9,12 +9,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '@cchc/domain';
-import { PASSWORD_RULE, PASSWORD_RULE_MESSAGE } from '../auth/auth.dto';
+import { IsAcceptablePassword } from '../auth/auth.dto';
 import { SearchPageQuery } from '../http/common.dto';
 
 export const CHANNELS = ['in_app', 'email', 'webhook'] as const;
@@ -30,7 +29,7 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles: Role[];
-  @ApiProperty() @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE }) password: string;
+  @ApiProperty({ minLength: 10, maxLength: 200 }) @IsAcceptablePassword() password: string;
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
   @IsOptional()
   @IsArray()
@@ -66,7 +65,7 @@ export class PreferencesDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty() @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_MESSAGE }) password: string;
+  @ApiProperty({ minLength: 10, maxLength: 200 }) @IsAcceptablePassword() password: string;
 }
 
 export class UserListQuery extends SearchPageQuery {

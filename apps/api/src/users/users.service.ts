@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { conflict, DomainError } from '@cchc/domain';
-import { AuditService, inScope } from '@cchc/persistence';
+import { conflict, decideFor, DomainError, forbidden, type Role, scopeAnchorOf } from '@cchc/domain';
+import { AuditService, inScope, type UnitRow } from '@cchc/persistence';
 import { AccessService, today } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
@@ -50,7 +50,8 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
-    await this.access.authorize(actor, 'user.manage', dto.unitId);
+    const unit = await this.access.authorize(actor, 'user.manage', dto.unitId);
+    await this.authorizeGrant(actor, unit, dto.roles);
     const hash = await hashPassword(dto.password);
     return this.em.transaction(async (m) => {
       const taken = await m.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [dto.email]);
@@ -82,6 +83,17 @@ export class UsersService {
     const before = await this.manageable(actor, id);
     if (dto.roles && id === actor.userId && before.roles.includes('admin') && !dto.roles.includes('admin')) {
       throw conflict('user.cannot_drop_own_admin', 'Không thể tự bỏ quyền quản trị của chính mình');
+    }
+    const changed =
+      (dto.fullName !== undefined && dto.fullName !== before.fullName) ||
+      (dto.roles !== undefined && !sameSet(dto.roles, before.roles)) ||
+      (dto.notificationChannels !== undefined && !sameSet(dto.notificationChannels, before.notificationChannels));
+    // Nothing to change: nothing written, nothing audited.
+    if (!changed) return before;
+    if (dto.roles) {
+      const added = dto.roles.filter((r) => !before.roles.includes(r));
+      const unit = await this.access.authorize(actor, 'user.manage', before.unitId);
+      await this.authorizeGrant(actor, unit, added);
     }
     return this.em.transaction(async (m) => {
       await m.query(
@@ -138,6 +150,12 @@ export class UsersService {
 
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     const user = await this.manageable(actor, id);
+    // One's own password is changed with the current one (/auth/password): a stolen session must not suffice.
+    if (id === actor.userId)
+      throw conflict(
+        'user.cannot_reset_own_password',
+        'Không thể tự đặt lại mật khẩu của chính mình; hãy đổi mật khẩu (cần mật khẩu hiện tại)',
+      );
     const hash = await hashPassword(password);
     await this.em.transaction(async (m) => {
       await m.query(
@@ -187,6 +205,23 @@ export class UsersService {
     });
   }
 
+  /**
+   * A role reaches a subtree (scopeAnchorOf): a reviewer of a reviewing office reaches its parent's. Only an admin
+   * who holds that reach may grant it, so an office's own admin cannot create reviewers who see the province.
+   */
+  private async authorizeGrant(actor: Actor, unit: UnitRow, roles: readonly Role[]): Promise<void> {
+    for (const role of roles) {
+      const anchor = scopeAnchorOf(role, unit);
+      if (decideFor('user.grant_role', await this.access.relations(actor, anchor)) !== 'allow') {
+        throw forbidden(
+          'user.role_beyond_scope',
+          'Vai trò này cho phép theo dõi phạm vi rộng hơn quyền của bạn; chỉ quản trị viên cấp trên mới được cấp',
+          { role, unitId: unit.id },
+        );
+      }
+    }
+  }
+
   private async manageable(actor: Actor, id: string): Promise<UserResponse> {
     const user = await this.find(id);
     if (!user) throw notFoundUser(id);
@@ -203,3 +238,6 @@ export class UsersService {
     return (await m.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]))[0] ?? null;
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@cchc/persistence';
+import { AuditRepository } from '@cchc/persistence';
 import type { SelfCheckInput, SelfCheckResult, SystemActivities } from '@cchc/contracts';
 
 @Injectable()
 export class SystemActivitiesImpl implements SystemActivities {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   async recordSelfCheck(input: SelfCheckInput & { workflowId: string }): Promise<SelfCheckResult> {
     const entry = await this.audit.record({

@@ -1,4 +1,14 @@
-import { ACTIONS, decide, decideFor, readScopeDepth, relationFromDepth, UnitRelation } from './policy';
+import {
+  ACTIONS,
+  decide,
+  decideFor,
+  decideNational,
+  NATIONAL_ACTIONS,
+  readScopeDepth,
+  relationFromDepth,
+  scopeAnchorOf,
+  UnitRelation,
+} from './policy';
 import type { Role } from '../units/unit';
 
 const RELATIONS: UnitRelation[] = ['self', 'child', 'descendant', 'outside'];
@@ -86,5 +96,45 @@ describe('access policy', () => {
       expect(relationFromDepth(null)).toBe('outside');
     }
     expect(RELATIONS.map((r) => r)).toHaveLength(4);
+  });
+});
+
+describe('national data (indicator catalogue, working calendar)', () => {
+  it('is changed only by an admin of a top-level unit', () => {
+    for (const action of NATIONAL_ACTIONS) {
+      expect(decideNational(action, ['admin'], true)).toBe('allow');
+      expect(decideNational(action, ['admin'], false)).toBe('forbidden');
+      expect(decideNational(action, ['drafter', 'approver', 'reviewer'], true)).toBe('forbidden');
+      expect(decideNational(action, ['reviewer', 'admin'], true)).toBe('allow');
+      expect(decideNational(action, [], true)).toBe('forbidden');
+    }
+  });
+});
+
+describe('scope-changing attributes', () => {
+  it('are decided by an admin above the unit, never by an admin of the unit itself', () => {
+    expect(decide('unit.set_scope', ['admin'], 'self')).toBe('forbidden');
+    expect(decide('unit.set_scope', ['admin'], 'child')).toBe('allow');
+    expect(decide('unit.set_scope', ['admin'], 'descendant')).toBe('allow');
+    expect(decide('unit.set_scope', ['admin'], 'outside')).toBe('not_found');
+    // plain attributes stay with the unit's own admin
+    expect(decide('unit.edit', ['admin'], 'self')).toBe('allow');
+  });
+
+  it('anchors a reviewer of a reviewing office at the parent, every other role at the unit', () => {
+    const office = { id: 'snv', parentId: 'province', isReviewingOffice: true };
+    const school = { id: 'school', parentId: 'so', isReviewingOffice: false };
+    expect(scopeAnchorOf('reviewer', office)).toBe('province');
+    expect(scopeAnchorOf('admin', office)).toBe('snv');
+    expect(scopeAnchorOf('drafter', office)).toBe('snv');
+    expect(scopeAnchorOf('reviewer', school)).toBe('school');
+    expect(scopeAnchorOf('reviewer', { id: 'root', parentId: null, isReviewingOffice: true })).toBe('root');
+  });
+
+  it('lets an admin grant only a reach it holds itself', () => {
+    // the office's own admin: the province (anchor of a new office reviewer) is outside its subtree
+    expect(decide('user.grant_role', ['admin'], 'outside')).toBe('not_found');
+    expect(decide('user.grant_role', ['admin'], 'self')).toBe('allow');
+    expect(decide('user.grant_role', ['approver', 'reviewer'], 'child')).toBe('forbidden');
   });
 });

@@ -11,9 +11,11 @@ export type UnitRelation = 'self' | 'child' | 'descendant' | 'outside';
 
 export const ACTIONS = [
   'unit.read', // see the unit, its plans, reports and audit trail
-  'unit.edit', // change a unit's name, abbreviation, e-mail, reviewing-office flag
+  'unit.edit', // change a unit's name, abbreviation, kind, e-mail
+  'unit.set_scope', // change what decides someone's scope: the reviewing-office flag (parents: unit.restructure)
   'unit.restructure', // create a child, move, merge, deactivate, import (target = the unit being changed or the new parent)
   'user.manage', // create, edit, disable users of the unit, reset their password
+  'user.grant_role', // give a role (target = the unit whose subtree the role reaches: see scopeAnchorOf)
   'plan.edit', // draft and edit the unit's own plan and reports
   'plan.submit', // submit the unit's plan or report to the parent
   'plan.issue', // issue the unit's own top-level plan (starts the cascade below it)
@@ -30,8 +32,12 @@ const BELOW: readonly UnitRelation[] = ['child', 'descendant'];
 const POLICY: Record<Action, Grants> = {
   'unit.read': { drafter: ['self'], approver: ['self', 'child'], reviewer: SUBTREE, admin: SUBTREE },
   'unit.edit': { admin: SUBTREE },
+  // Scope-changing attributes are decided from above: an admin of a unit cannot widen its own unit's reach.
+  'unit.set_scope': { admin: BELOW },
   'unit.restructure': { admin: BELOW },
   'user.manage': { admin: SUBTREE },
+  // Only a scope one holds can be granted: judged on the unit the granted role reaches (scopeAnchorOf).
+  'user.grant_role': { admin: SUBTREE },
   'plan.edit': { drafter: ['self'], approver: ['self'] },
   'plan.submit': { drafter: ['self'], approver: ['self'] },
   'plan.issue': { approver: ['self'] },
@@ -86,4 +92,45 @@ export function readScopeDepth(roles: readonly Role[]): number | null {
 export function relationFromDepth(depth: number | null | undefined): UnitRelation {
   if (depth === null || depth === undefined || depth < 0) return 'outside';
   return depth === 0 ? 'self' : depth === 1 ? 'child' : 'descendant';
+}
+
+/**
+ * Actions on national data, which belongs to no unit: the indicator catalogue and the working calendar (holidays,
+ * swapped working days). Everyone reads them; changing them is for the granted roles of a top-level unit (one
+ * without a parent), since a change applies to every unit of the tree.
+ */
+export const NATIONAL_ACTIONS = [
+  'catalogue.manage', // create and edit indicators of the catalogue
+  'calendar.manage', // confirm or edit a year's holidays and swapped working days
+] as const;
+export type NationalAction = (typeof NATIONAL_ACTIONS)[number];
+
+const NATIONAL_POLICY: Record<NationalAction, readonly Role[]> = {
+  'catalogue.manage': ['admin'],
+  'calendar.manage': ['admin'],
+};
+
+/** allow, or forbidden (403: national data is readable by everyone, so a refusal never hides anything). */
+export function decideNational(
+  action: NationalAction,
+  roles: readonly Role[],
+  ownUnitIsTopLevel: boolean,
+): 'allow' | 'forbidden' {
+  return ownUnitIsTopLevel && roles.some((r) => NATIONAL_POLICY[action].includes(r)) ? 'allow' : 'forbidden';
+}
+
+/** Where a unit sits, as far as the reach of roles held there is concerned. */
+export interface ScopeUnit {
+  id: string;
+  parentId: string | null;
+  isReviewingOffice: boolean;
+}
+
+/**
+ * The unit whose subtree a role held at `unit` reaches: a reviewer of a reviewing office (Sở Nội vụ, Văn phòng
+ * Sở) follows its parent's subtree; every other role reaches from its own unit. Granting the role is judged
+ * ('user.grant_role') on this unit, so an admin of Sở Nội vụ cannot create a reviewer who sees the province.
+ */
+export function scopeAnchorOf(role: Role, unit: ScopeUnit): string {
+  return role === 'reviewer' && unit.isReviewingOffice && unit.parentId ? unit.parentId : unit.id;
 }

@@ -4,11 +4,12 @@ import { EntityManager } from 'typeorm';
 import type { PlanScope, PlanStatus, PlanTarget, ReminderPolicy, ReportSchedule, SigningForm } from '@cchc/domain';
 import { inScope, type UnitScope } from '../units/unit-scope';
 
+/** Người ký: the signer's name and title, the signing form (KT./TM./Q.…) and the head signed for. */
 export interface PlanSigner {
-  form?: SigningForm | null;
-  title?: string | null;
-  name?: string | null;
-  [k: string]: unknown;
+  name: string;
+  title: string;
+  signingForm?: SigningForm | null;
+  onBehalfOf?: string | null;
 }
 
 /** A plan as every reader sees it. Calendar dates are 'YYYY-MM-DD'; instants are Dates. */
@@ -70,6 +71,25 @@ export interface PlanVersionRow {
 
 /** The immutable content of a plan version: everything a reviewer reads and compares. */
 export type PlanContent = PlanFields;
+
+/** What the reminders of a plan's obligations are planned from. */
+export interface PlanReminderSettings {
+  year: number;
+  /** The children's deadline as issued ('YYYY-MM-DD', before shifting). */
+  childDeadline: string;
+  reminderPolicy: ReminderPolicy;
+  reportSchedule: ReportSchedule;
+}
+
+/** A plan as a message names it, with its issuing unit. */
+export interface PlanHeader {
+  id: string;
+  unitId: string;
+  unitName: string;
+  year: number;
+  symbol: string | null;
+  title: string;
+}
 
 export const PLAN_COLUMNS = `p.id, p.unit_id AS "unitId", p.year, p.obligation_id AS "obligationId", p.parent_plan_id AS "parentPlanId",
   p.number, p.symbol, p.title, p.issue_place AS "issuePlace", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate", p.signer,
@@ -286,5 +306,26 @@ export class PlansRepository {
               issue_date = coalesce(issue_date, $5::date), updated_at = now() WHERE id = $1`,
       [planId, i.number, i.symbol, i.at, i.issueDate],
     );
+  }
+
+  // ---------------------------------------------------------------- for messages
+
+  async reminderSettings(planId: string, m: EntityManager = this.em): Promise<PlanReminderSettings | null> {
+    const rows: PlanReminderSettings[] = await m.query(
+      `SELECT year, to_char(child_deadline, 'YYYY-MM-DD') AS "childDeadline", reminder_policy AS "reminderPolicy",
+              report_schedule AS "reportSchedule"
+         FROM plans WHERE id = $1`,
+      [planId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async header(planId: string, m: EntityManager = this.em): Promise<PlanHeader | null> {
+    const rows: PlanHeader[] = await m.query(
+      `SELECT p.id, p.unit_id AS "unitId", u.name AS "unitName", p.year, p.symbol, p.title
+         FROM plans p JOIN units u ON u.id = p.unit_id WHERE p.id = $1`,
+      [planId],
+    );
+    return rows[0] ?? null;
   }
 }

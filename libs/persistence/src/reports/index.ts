@@ -1,1 +1,3 @@
 export * from './report-facts.repository';
+export * from './reports.repository';
+export * from './indicators.repository';

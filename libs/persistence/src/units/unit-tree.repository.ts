@@ -468,6 +468,21 @@ export class UnitTreeRepository {
     return rows.map((r) => r.code);
   }
 
+  /**
+   * Ids of the reviewing offices that follow `unitId` as of `date`: those whose parent is the unit or one of its
+   * ancestors (Văn phòng of the unit itself, Sở Nội vụ of the province, …).
+   */
+  async reviewingOfficesFollowing(unitId: string, date: string, m: EntityManager = this.em): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT r.id FROM units r
+         JOIN unit_links l ON l.unit_id = r.id AND ${validAt('l', '$2')}
+         JOIN unit_closure c ON c.ancestor_id = l.parent_id AND c.descendant_id = $1 AND ${validAt('c', '$2')}
+        WHERE r.is_reviewing_office`,
+      [unitId, date],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async requireUnit(id: string, date: string, m: EntityManager = this.em): Promise<UnitRow> {
     const unit = await this.findById(id, date, m);
     if (!unit) throw notFound('unit.not_found', 'Không tìm thấy đơn vị', { id });

@@ -246,6 +246,25 @@ describe('parseUnitFile: CSV', () => {
 });
 
 describe('parseUnitFile: XLSX', () => {
+  it('writes text that looks like a formula as neutralised text, and reads it back verbatim', async () => {
+    const rows: UnitFileRow[] = [
+      {
+        code: 'A',
+        name: '=HYPERLINK("http://x.example","Bấm")',
+        abbreviation: '@A',
+        kind: 'other',
+        parentCode: null,
+        email: null,
+      },
+    ];
+    const buffer = await buildUnitXlsx(rows);
+    const wb = new Workbook();
+    await wb.xlsx.load(buffer as never);
+    const cells = wb.worksheets[0].getRow(2).values as unknown[];
+    expect(cells.slice(1, 4)).toEqual(['A', `'=HYPERLINK("http://x.example","Bấm")`, "'@A"]);
+    expect(stripRowNumbers(expectOk(await parseUnitFile(buffer, 'a.xlsx', XLSX_MIME)))).toEqual(rows);
+  });
+
   it('round-trips buildUnitXlsx with Vietnamese diacritics intact (NFC)', async () => {
     const buffer = await buildUnitXlsx(SAMPLE);
     expect(buffer.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');

@@ -9,7 +9,7 @@ import {
   type RowProblem,
   type UnitImportRow,
 } from '@cchc/domain';
-import { AuditEntry, AuditService, UnitRow, UnitTreeRepository } from '@cchc/persistence';
+import { AuditEntry, AuditRepository, UnitRow, UnitTreeRepository } from '@cchc/persistence';
 import { AccessService, today } from '../../access/access.service';
 import { Actor, actorRef } from '../../auth/actor';
 import { FileFormatError, parseUnitFile } from './unit-file';
@@ -48,7 +48,7 @@ export class UnitImportService {
     @InjectEntityManager() private readonly em: EntityManager,
     private readonly tree: UnitTreeRepository,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async import(

@@ -2,6 +2,7 @@
 
 import { parse as parseCsv } from 'csv-parse';
 import { FileFormatError, FORMAT_HELP, isBlankRow, RAW_ROW_LIMIT, type SheetRow, tooManyRows } from './sheet-rows';
+import { fromSpreadsheetSafe } from '@cchc/domain';
 
 /** Decodes CSV bytes: UTF-8 (with or without BOM), or UTF-16 with a BOM (Excel's “Unicode Text”). */
 function decodeText(buffer: Buffer): string {
@@ -45,14 +46,6 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-/**
- * A leading apostrophe that defuses a formula (=, +, -, @) against CSV injection, as careful exporters write it,
- * is removed again.
- */
-function unescapeCsvFormula(value: string): string {
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
-}
-
 export async function readCsv(buffer: Buffer): Promise<SheetRow[]> {
   let text = decodeText(buffer);
   // Excel's "sep=;" hint line: Excel consumes it and does not show it as a row.
@@ -80,7 +73,7 @@ export async function readCsv(buffer: Buffer): Promise<SheetRow[]> {
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       if (isBlankRow(record)) continue;
-      rows.push({ rowNumber: info.records, cells: record.map(unescapeCsvFormula) });
+      rows.push({ rowNumber: info.records, cells: record.map(fromSpreadsheetSafe) });
       if (rows.length > RAW_ROW_LIMIT) {
         parser.destroy();
         throw tooManyRows();

@@ -3,6 +3,7 @@
 import { Workbook } from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import { FileFormatError, FORMAT_HELP, isBlankRow, RAW_ROW_LIMIT, type SheetRow, tooManyRows } from './sheet-rows';
+import { fromSpreadsheetSafe } from '@cchc/domain';
 
 /** The text of an exceljs cell value, or `{ error }` for #N/A, #REF! and the like. */
 function cellText(value: CellValue | undefined): string | { error: string } {
@@ -56,7 +57,7 @@ export async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
     let errors: Map<number, string> | undefined;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const text = cellText(cell.value);
-      if (typeof text === 'string') cells[col - 1] = text;
+      if (typeof text === 'string') cells[col - 1] = fromSpreadsheetSafe(text);
       else {
         cells[col - 1] = '';
         (errors ??= new Map()).set(col - 1, text.error);
