@@ -6,10 +6,15 @@ export const REMIND_NOW_WORKFLOW = 'remindNowWorkflow';
 export const remindNowWorkflowId = (obligationId: string, localDate: string) =>
   `remind-now/${obligationId}/${localDate}`;
 
+/** Đôn đốc from the review: once per obligation per day too, apart from Nhắc ngay. */
+export const urgeWorkflowId = (obligationId: string, localDate: string) => `urge/${obligationId}/${localDate}`;
+
 export interface RemindNowInput {
   obligationId: string;
   slot: ReminderSlotDto;
   deadline: DeadlineDto;
+  /** Đôn đốc: the parent unit's drafters and approvers get the message too. */
+  copyParent?: boolean;
 }
 
 export interface RemindNowResult {
