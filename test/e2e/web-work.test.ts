@@ -272,6 +272,16 @@ describe('web app support: my work, decisions, bulk approve, remind now, serving
       [[ldtbxh.id, dpt.id]],
     );
     expect(n).toBe(2);
+    // the audit list filters by who and by action (family)
+    const [{ id: reviewerId }] = await db.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      demoUserEmail('reviewer', 'BTH.SNV'),
+    ]);
+    const audit = await http()
+      .get('/audit')
+      .query({ actor: `user:${reviewerId}`, action: 'obligation.' })
+      .set(await as('reviewer', 'BTH.SNV'))
+      .expect(200);
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['obligation.urged', 'obligation.urged']);
     // a drafter may not urge; nothing is sent for it
     const refused = await http()
       .post('/review/remind')
