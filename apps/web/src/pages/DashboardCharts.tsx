@@ -36,9 +36,17 @@ export function Charts({ review, period, indicators }: { review: Review; period:
         .map((pl) => pl.deadline)
         .sort()
         .at(-1) ?? null;
+    // Every day from the first issue to the deadline (or to the last issue, if later), cumulative.
     const sorted = [...days.keys()].sort();
-    let total = 0;
-    const points = sorted.map((d) => [ddmmyyyy(d), (total += days.get(d)!)] as [string, number]);
+    const points: Array<[string, number]> = [];
+    if (sorted.length) {
+      const last = [sorted.at(-1)!, deadline ?? sorted[0]].sort().at(-1)!;
+      let total = 0;
+      for (let d = dayjs(sorted[0]); !d.isAfter(dayjs(last)) && points.length < 400; d = d.add(1, 'day')) {
+        total += days.get(d.format('YYYY-MM-DD')) ?? 0;
+        points.push([ddmmyyyy(d.format('YYYY-MM-DD')), total]);
+      }
+    }
     return { points, deadline, expected: plans.length };
   }, [review]);
 
@@ -70,7 +78,7 @@ export function Charts({ review, period, indicators }: { review: Review; period:
                 .join('; ')}`}
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: ['Thực hiện', 'Chỉ tiêu'] },
+                legend: { data: ['Thực hiện', 'Chỉ tiêu'], top: 0 },
                 grid: { left: 48, right: 12, bottom: 60 },
                 xAxis: { type: 'category', data: targets.names, axisLabel },
                 yAxis: { type: 'value' },
@@ -104,8 +112,12 @@ export function Charts({ review, period, indicators }: { review: Review; period:
                     itemStyle: { color: '#2f7a0b' },
                     markLine: {
                       symbol: 'none',
-                      label: { formatter: `Cần ban hành: ${cascade.expected}` },
-                      data: [{ yAxis: cascade.expected }],
+                      data: [
+                        { yAxis: cascade.expected, label: { formatter: `Cần ban hành: ${cascade.expected}` } },
+                        ...(cascade.deadline && cascade.points.some((x) => x[0] === ddmmyyyy(cascade.deadline))
+                          ? [{ xAxis: ddmmyyyy(cascade.deadline), label: { formatter: 'Hạn' } }]
+                          : []),
+                      ],
                     },
                   },
                 ],
@@ -126,7 +138,7 @@ export function Charts({ review, period, indicators }: { review: Review; period:
                 .join('; ')}`}
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: [String(review.year), String(review.year - 1)] },
+                legend: { data: [String(review.year), String(review.year - 1)], top: 0 },
                 grid: { left: 48, right: 12, bottom: 60 },
                 xAxis: { type: 'category', data: compare.names, axisLabel },
                 yAxis: { type: 'value' },

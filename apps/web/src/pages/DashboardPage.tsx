@@ -48,6 +48,10 @@ export function StateTag({ cell }: { cell: ReviewCell | null }) {
   return <Tag color={STATE_TONES[cell.state]}>{REVIEW_STATE_LABELS[cell.state]}</Tag>;
 }
 
+function Figure({ title, value }: { title: string; value: number | string }) {
+  return <Statistic title={title} value={value} styles={{ content: { fontSize: 22 } }} />;
+}
+
 function levelLabel(depth: number) {
   return depth === 1 ? 'Cấp 1 (trực thuộc)' : `Cấp ${depth}`;
 }
@@ -181,26 +185,29 @@ function DashboardBody({
   return (
     <>
       <Row gutter={[12, 12]}>
-        <Col span={12}>
-          <Card size="small" title={`Kế hoạch năm ${review.year} của đơn vị cấp dưới`}>
-            <Space size="large" wrap>
-              <Statistic title="Ban hành đúng hạn" value={plans.onTime} />
-              <Statistic title="Ban hành trễ hạn" value={plans.lateSubmitted} />
-              <Statistic title="Chưa ban hành (quá hạn)" value={plans.lateMissing} />
-              <Statistic title="Chưa đến hạn" value={plans.missing - plans.lateMissing} />
-              <Statistic title="Tỷ lệ đúng hạn" value={pct(review.plans.onTimeRate)} />
+        <Col span={11}>
+          <Card size="small" title={`Kế hoạch năm ${review.year} của đơn vị cấp dưới (${plans.expected})`}>
+            <Space size="middle" style={{ width: '100%', justifyContent: 'space-between' }}>
+              <Figure title="Đúng hạn" value={plans.onTime} />
+              <Figure title="Trễ hạn" value={plans.lateSubmitted} />
+              <Figure title="Quá hạn, chưa ban hành" value={plans.lateMissing} />
+              <Figure title="Chưa đến hạn" value={plans.missing - plans.lateMissing} />
+              <Figure title="Tỷ lệ đúng hạn" value={pct(review.plans.onTimeRate)} />
             </Space>
           </Card>
         </Col>
-        <Col span={12}>
-          <Card size="small" title={`Báo cáo ${PERIOD_LABELS[p.period]} năm ${review.year}`}>
-            <Space size="large" wrap>
-              <Statistic title="Đã nộp" value={p.completeness.submitted} />
-              <Statistic title="Đã chấp nhận" value={p.completeness.accepted} />
-              <Statistic title="Bị trả lại" value={p.completeness.returned} />
-              <Statistic title="Chưa nộp" value={p.completeness.missing} />
-              <Statistic title="Tỷ lệ đúng hạn" value={pct(p.onTimeRate)} />
-              <Statistic title="Điểm tuyên truyền (PAR)" value={`${num(p.score.total)} / ${num(p.score.max)}`} />
+        <Col span={13}>
+          <Card
+            size="small"
+            title={`Báo cáo ${PERIOD_LABELS[p.period]} năm ${review.year} (${p.completeness.expected})`}
+          >
+            <Space size="middle" style={{ width: '100%', justifyContent: 'space-between' }}>
+              <Figure title="Đã nộp" value={p.completeness.submitted} />
+              <Figure title="Đã chấp nhận" value={p.completeness.accepted} />
+              <Figure title="Bị trả lại" value={p.completeness.returned} />
+              <Figure title="Chưa nộp" value={p.completeness.missing} />
+              <Figure title="Tỷ lệ đúng hạn" value={pct(p.onTimeRate)} />
+              <Figure title="Điểm PAR" value={`${num(p.score.total)}/${num(p.score.max)}`} />
             </Space>
           </Card>
         </Col>

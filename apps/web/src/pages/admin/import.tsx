@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiUpload, ApiError } from '../../api';
@@ -85,6 +86,7 @@ export function ImportTab() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
@@ -124,22 +126,25 @@ export function ImportTab() {
           có dòng sai thì không ghi gì cả.
         </Typography.Paragraph>
         <Space wrap>
-          <label>
-            Tệp{' '}
-            <input
-              type="file"
-              aria-label="Chọn tệp CSV hoặc Excel"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={async (e) => {
-                const f = e.target.files?.[0] ?? null;
-                setFile(f);
-                setProblems(null);
-                setSummary(null);
-                setError(null);
-                setRows(f && /\.csv$/i.test(f.name) ? parseCsv(await f.text()) : null);
-              }}
-            />
-          </label>
+          <input
+            ref={picker}
+            type="file"
+            hidden
+            aria-label="Chọn tệp CSV hoặc Excel"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={async (e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              setProblems(null);
+              setSummary(null);
+              setError(null);
+              setRows(f && /\.csv$/i.test(f.name) ? parseCsv(await f.text()) : null);
+            }}
+          />
+          <Button icon={<UploadOutlined aria-hidden />} onClick={() => picker.current?.click()}>
+            Chọn tệp…
+          </Button>
+          <Typography.Text type={file ? undefined : 'secondary'}>{file ? file.name : 'Chưa chọn tệp'}</Typography.Text>
           <label>
             Hiệu lực từ{' '}
             <DatePicker

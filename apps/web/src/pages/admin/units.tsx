@@ -205,7 +205,7 @@ function UnitPanel({ unit, units, onDialog }: { unit: Unit; units: Unit[]; onDia
           <Descriptions.Item label="Trực thuộc">{nameOf(unit.parentId)}</Descriptions.Item>
           <Descriptions.Item label="Cơ quan theo dõi">{unit.isReviewingOffice ? 'Có' : 'Không'}</Descriptions.Item>
         </Descriptions>
-        <Space wrap>
+        <Space wrap style={{ marginTop: 12 }}>
           <Button onClick={() => onDialog('edit')}>Sửa</Button>
           <Button onClick={() => onDialog('create')}>Thêm đơn vị trực thuộc</Button>
           {unit.parentId && <Button onClick={() => onDialog('move')}>Chuyển đơn vị cấp trên</Button>}
