@@ -268,7 +268,41 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
     expect(q1.totals).toEqual({ WEB_NEWS: 74, RADIO_ITEMS: 4, CONFERENCES: 2, BUDGET_SPENT: 12.5 });
     expect(q1.missing.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S6']);
     expect(q1.late.map((m: { code: string }) => m.code).sort()).toEqual(['PV.D2', 'PV.D2.S5', 'PV.D2.S6']);
-    expect(review.body.matrix).toHaveLength(8);
+    // 8 units owe a quý I report; Sở Nội vụ owes only its plan (not yet issued), so it is in the matrix too
+    expect(review.body.matrix).toHaveLength(9);
+    // plan status is part of the review: every unit's plan cell, the plan headline and the levels agree with the
+    // obligations table read directly
+    const planRows: Array<{ code: string; status: string; on_time: boolean | null; overdue: boolean }> =
+      await db.dataSource.query(
+        `SELECT u.code, o.status, o.submitted_on_time AS on_time, o.overdue FROM obligations o JOIN units u ON u.id = o.unit_id
+          WHERE o.kind = 'plan' AND o.year = 2024 AND u.code <> 'PV'`,
+      );
+    expect(planRows.length).toBeGreaterThan(0);
+    const byCode = new Map(review.body.matrix.map((r: { code: string }) => [r.code, r]));
+    for (const p of planRows) {
+      const cell = (byCode.get(p.code) as { plan: { status: string; onTime: boolean | null } }).plan;
+      expect({ code: p.code, status: cell.status, onTime: cell.onTime }).toEqual({
+        code: p.code,
+        status: p.status,
+        onTime: p.on_time,
+      });
+    }
+    const issuedOnTime = planRows.filter((p) => p.on_time === true).length;
+    expect(review.body.plans.completeness).toMatchObject({
+      expected: planRows.length,
+      onTime: issuedOnTime,
+      lateSubmitted: planRows.filter((p) => p.on_time === false).length,
+    });
+    // quý I report cells: PV.D2 never sent (missing), PV.D2.S5 sent late
+    const cell = (code: string) => (byCode.get(code) as { periods: Record<string, { state: string }> }).periods.Q1;
+    expect(cell('PV.D2').state).toBe('missing');
+    expect(cell('PV.D2.S5').state).toBe('late');
+    // levels: departments at depth 1, schools at depth 2; their units add up to the matrix
+    const levels = review.body.levels as Array<{ depth: number; units: number }>;
+    expect(levels.map((l) => l.depth)).toEqual([1, 2]);
+    expect(levels.reduce((n, l) => n + l.units, 0)).toBe(9);
+    expect((byCode.get('PV.D2.S5') as { depth: number; kind: string }).depth).toBe(2);
+    expect(q1.onTimeRate).toBeCloseTo(q1.completeness.onTime / (q1.completeness.onTime + q1.completeness.late), 10);
     // Sở Nội vụ was told, in one digest per day, which departments are late with quý I (in-app: no SMTP here)
     const inbox = await http()
       .get('/notifications')

@@ -232,6 +232,70 @@ describe('web app support: my work, decisions, bulk approve, remind now, serving
       .expect(403);
   });
 
+  it('Đôn đốc from the review: the unit and its parent get it now, once a day; audited; refusals per item', async () => {
+    const ldtbxh = await obligationOf('BTH.SLDTBXH');
+    const dpt = await obligationOf('BTH.DPTTH');
+    const submitted = await obligationOf('BTH.STTTT');
+    const res = await http()
+      .post('/review/remind')
+      .set(await as('reviewer', 'BTH.SNV'))
+      .send({ obligationIds: [ldtbxh.id, dpt.id, submitted.id] })
+      .expect(200);
+    expect(res.body.sent).toBe(2);
+    expect(res.body.failed).toBe(1);
+    expect(res.body.results.find((r: { obligationId: string }) => r.obligationId === submitted.id).code).toBe(
+      'obligation.not_awaiting_unit',
+    );
+    // the unit's drafter and the parent's (the province's) approver both get the Sở LĐTBXH reminder
+    const to = [demoUserEmail('drafter', 'BTH.SLDTBXH'), demoUserEmail('approver', 'BTH')];
+    for (const who of to) {
+      await eventually(
+        async () =>
+          smtp.mails.find(
+            (m) => m.to === who && m.key.startsWith(`reminder/${ldtbxh.id}/`) && m.key.includes('/urge:'),
+          ),
+        30_000,
+        `urge mail to ${who}`,
+      );
+    }
+    // a unit of another parent is not told
+    const otherApprover = demoUserEmail('approver', 'BTH.SGDDT');
+    expect(smtp.mails.some((m) => m.to === otherApprover && m.key.startsWith(`reminder/${ldtbxh.id}/`))).toBe(false);
+    const again = await http()
+      .post('/review/remind')
+      .set(await as('reviewer', 'BTH.SNV'))
+      .send({ obligationIds: [ldtbxh.id] })
+      .expect(200);
+    expect(again.body.results[0].code).toBe('obligation.already_reminded_today');
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'obligation.urged' AND entity_id = ANY($1)`,
+      [[ldtbxh.id, dpt.id]],
+    );
+    expect(n).toBe(2);
+    // the audit list filters by who and by action (family)
+    const [{ id: reviewerId }] = await db.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      demoUserEmail('reviewer', 'BTH.SNV'),
+    ]);
+    const audit = await http()
+      .get('/audit')
+      .query({ actor: `user:${reviewerId}`, action: 'obligation.' })
+      .set(await as('reviewer', 'BTH.SNV'))
+      .expect(200);
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['obligation.urged', 'obligation.urged']);
+    // a drafter may not urge; nothing is sent for it
+    const refused = await http()
+      .post('/review/remind')
+      .set(await as('drafter', 'BTH.STP'))
+      .send({ obligationIds: [dpt.id] })
+      .expect(200);
+    expect(refused.body).toMatchObject({ sent: 0, failed: 1 });
+    await http()
+      .post('/review/remind')
+      .set(await as('reviewer', 'BTH.SNV'))
+      .send({ obligationIds: [] })
+      .expect(400);
+  });
+
   it('gives the report of a report obligation (none yet) and 404 outside the scope', async () => {
     const o = await obligationOf('BTH.STP');
     const res = await http()

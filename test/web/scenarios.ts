@@ -1,7 +1,7 @@
 /**
  * Data the browser tests and the web benchmark need, made through the real HTTP API (as the users would).
  */
-import { DEMO_PASSWORD, demoUserEmail } from '../../libs/persistence/src/seed';
+import { DEMO_PASSWORD, DEMO_UNITS, demoUserEmail } from '../../libs/persistence/src/seed';
 
 export class Http {
   private tokens = new Map<string, string>();
@@ -173,3 +173,70 @@ export async function issueSgddtPlan(http: Http, year: number): Promise<string> 
   );
   return plan.id;
 }
+
+/**
+ * A province for the reviewer's dashboard, `year` in the past (every deadline over): the province issues its plan
+ * (children's deadline 31/01), the Sở GDĐT drafts, gets it approved and issued (schools' deadline 15/02); late:
+ * three departments and two schools hand in their plans (one school after a return with a reason); every other
+ * obligated unit never does. Returns the codes that handed in (the test derives late and missing from them).
+ */
+export async function reviewProvince(
+  http: Http,
+  year: number,
+): Promise<{ submitted: string[]; returnedSchool: string; reason: string }> {
+  const bth = demoUserEmail('approver', 'BTH');
+  const sgddt = demoUserEmail('approver', 'BTH.SGDDT');
+  const draftAndSubmit = async (code: string, extra: Record<string, unknown> = {}) => {
+    const drafter = demoUserEmail('drafter', code);
+    const p = await http.as(drafter, 'POST', '/plans', {
+      year,
+      title: `Kế hoạch tuyên truyền cải cách hành chính năm ${year} (${code})`,
+      sections: { purpose: 'Nâng cao nhận thức về cải cách hành chính', content: 'Tuyên truyền các chủ trương' },
+      ...extra,
+    });
+    await http.as(drafter, 'POST', `/plans/${p.id}/submit`);
+    return p.id as string;
+  };
+  const top = await http.as(bth, 'POST', '/plans', {
+    year,
+    title: `Kế hoạch thông tin, tuyên truyền cải cách hành chính năm ${year}`,
+    sections: { purpose: 'Nâng cao nhận thức', content: 'Tuyên truyền cải cách hành chính' },
+    targets: [
+      { indicatorCode: 'WEB_NEWS', amount: 2, basis: 'month' },
+      { indicatorCode: 'CONFERENCES', amount: 1, basis: 'year' },
+    ],
+    childDeadline: `${year}-01-31`,
+  });
+  await http.as(bth, 'POST', `/plans/${top.id}/issue`);
+  const overdueAll = async (who: string, n: number) =>
+    eventually(
+      async () => {
+        const out: Array<{ overdue: boolean }> = await http.as(
+          who,
+          'GET',
+          `/obligations/outgoing?year=${year}&kind=plan`,
+        );
+        return out.length === n && out.every((o) => o.overdue);
+      },
+      60_000,
+      `${n} overdue plan obligations of ${who}`,
+    );
+  await overdueAll(bth, DEMO_CHILDREN('BTH'));
+  const sgddtPlan = await draftAndSubmit('BTH.SGDDT', { childDeadline: `${year}-02-15` });
+  await http.as(bth, 'POST', `/plans/${sgddtPlan}/approve`);
+  await overdueAll(sgddt, DEMO_CHILDREN('BTH.SGDDT'));
+  for (const code of ['BTH.STP', 'BTH.STTTT']) await draftAndSubmit(code);
+  await draftAndSubmit('BTH.SGDDT.THPT-PBC');
+  const returnedSchool = 'BTH.SGDDT.THPT-CH';
+  const reason = 'Đề nghị bổ sung chỉ tiêu số tin, bài đăng trên trang thông tin điện tử của trường';
+  const schoolPlan = await draftAndSubmit(returnedSchool);
+  await http.as(sgddt, 'POST', `/plans/${schoolPlan}/return`, { reason });
+  await http.as(demoUserEmail('drafter', returnedSchool), 'POST', `/plans/${schoolPlan}/submit`);
+  return {
+    submitted: ['BTH.SGDDT', 'BTH.STP', 'BTH.STTTT', 'BTH.SGDDT.THPT-PBC', returnedSchool],
+    returnedSchool,
+    reason,
+  };
+}
+
+const DEMO_CHILDREN = (code: string) => DEMO_UNITS.filter((u) => u.parentCode === code).length;

@@ -7,6 +7,7 @@
  *   GET  /mails                      every mail received (to, subject, text, key)
  *   POST /scenario/inbox?n=&year=&parent=&prefix=   n submitted plans waiting for the parent's approver
  *   POST /scenario/sgddt-plan?year=  the Sở GDĐT issues its plan for the year (its schools then owe theirs)
+ *   POST /scenario/review-province?year=  a past year with plans late and missing (see reviewProvince)
  * Stops everything on SIGTERM / SIGINT.
  */
 import 'reflect-metadata';
@@ -15,7 +16,7 @@ import globalSetup from '../support/global-setup';
 import { startStack, Stack } from '../support/stack';
 import { withDemoData } from '../support/demo';
 import { startSmtpSink } from '../support/smtp';
-import { Http, issueSgddtPlan, seedInbox } from './scenarios';
+import { Http, issueSgddtPlan, reviewProvince, seedInbox } from './scenarios';
 
 async function main() {
   const port = Number(process.argv[2] ?? 54345);
@@ -58,6 +59,8 @@ async function main() {
         );
       if (req.method === 'POST' && url.pathname === '/scenario/sgddt-plan')
         return reply(200, { planId: await issueSgddtPlan(http, Number(q('year', '2027'))) });
+      if (req.method === 'POST' && url.pathname === '/scenario/review-province')
+        return reply(200, await reviewProvince(http, Number(q('year', '2025'))));
       reply(404, { error: 'not found' });
     })().catch((e: Error) => reply(500, { error: e.message }));
   });

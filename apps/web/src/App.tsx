@@ -12,6 +12,9 @@ const ReportPage = lazy(() => import('./pages/ReportPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ObligationPage = lazy(() => import('./pages/ObligationPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const AdminPage = lazy(() => import('./pages/AdminPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 export function Loading({ label = 'Đang tải…' }: { label?: string }) {
   return (
@@ -50,6 +53,10 @@ export function App() {
       <Route path="/hop-thu-duyet" element={page(<InboxPage />)} />
       <Route path="/thong-bao" element={page(<NotificationsPage />)} />
       <Route path="/nghia-vu/:id" element={page(<ObligationPage />)} />
+      <Route path="/tong-quan" element={page(<DashboardPage />)} />
+      <Route path="/quan-tri" element={page(<AdminPage />)} />
+      <Route path="/quan-tri/:tab" element={page(<AdminPage />)} />
+      <Route path="/nhat-ky" element={page(<AuditPage />)} />
       <Route
         path="*"
         element={page(

@@ -4,7 +4,7 @@ import { Badge, Button, Layout as AntLayout, Menu, Space, Tooltip, Typography } 
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
-import { isApprover, useAuth } from './auth';
+import { isAdmin, isApprover, isReviewer, useAuth } from './auth';
 
 const ROLE_LABELS: Record<string, string> = {
   drafter: 'Chuyên viên',
@@ -30,7 +30,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const items = [
     { key: '/', label: <Link to="/">Việc cần làm</Link> },
     ...(isApprover(me) ? [{ key: '/hop-thu-duyet', label: <Link to="/hop-thu-duyet">Hộp thư duyệt</Link> }] : []),
+    ...(isReviewer(me) ? [{ key: '/tong-quan', label: <Link to="/tong-quan">Tổng quan</Link> }] : []),
     { key: '/thong-bao', label: <Link to="/thong-bao">Thông báo</Link> },
+    ...(isAdmin(me)
+      ? [
+          { key: '/quan-tri', label: <Link to="/quan-tri">Quản trị</Link> },
+          { key: '/nhat-ky', label: <Link to="/nhat-ky">Nhật ký</Link> },
+        ]
+      : []),
   ];
   const selected = items.find((i) => i.key !== '/' && location.pathname.startsWith(i.key))?.key ?? '/';
   return (

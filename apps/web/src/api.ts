@@ -147,3 +147,33 @@ export async function api<T = unknown>(
   if (res.status === 204) return undefined as T;
   return res.json() as Promise<T>;
 }
+
+/** Downloads a file the API builds (export, document) with the access token; the browser saves it as `fileName`. */
+export async function download(path: string, fileName: string): Promise<void> {
+  if (!accessToken || Date.now() > accessExpiresAt) await renew();
+  const res = await fetch(path, { headers: { authorization: `Bearer ${accessToken}` } });
+  if (!res.ok) throw await parseError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A multipart upload (a file) with the access token; JSON answer. */
+export async function apiUpload<T = unknown>(path: string, form: FormData): Promise<T> {
+  if (!accessToken || Date.now() > accessExpiresAt) await renew();
+  const send = () =>
+    fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', authorization: `Bearer ${accessToken}` },
+      body: form,
+    });
+  let res = await send();
+  if (res.status === 401 && (await renew())) res = await send();
+  if (!res.ok) throw await parseError(res);
+  return res.json() as Promise<T>;
+}

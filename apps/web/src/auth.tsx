@@ -74,3 +74,5 @@ export function useAuth(): AuthState {
 
 export const isApprover = (me: Me | null) => !!me?.roles.includes('approver');
 export const isDrafter = (me: Me | null) => !!me?.roles.includes('drafter');
+export const isReviewer = (me: Me | null) => !!me?.roles.some((r) => r === 'reviewer' || r === 'admin');
+export const isAdmin = (me: Me | null) => !!me?.roles.includes('admin');

@@ -170,7 +170,13 @@ export const PLAN_FOLLOW_UP_WORKFLOW = 'planFollowUpWorkflow';
 /** Notifications: enqueue (idempotent by key) then deliver what is still pending. */
 export interface NotificationActivities {
   /** Reminder to the obliged unit's drafters, approvers and contact address; returns the outbox message ids. */
-  enqueueReminder(input: { obligationId: string; slot: ReminderSlotDto; deadline: DeadlineDto }): Promise<string[]>;
+  enqueueReminder(input: {
+    obligationId: string;
+    slot: ReminderSlotDto;
+    deadline: DeadlineDto;
+    /** Đôn đốc: the parent unit gets it too. */
+    copyParent?: boolean;
+  }): Promise<string[]>;
   /**
    * One digest per parent unit listing its late children (for the children's plans, or for one report period),
    * to its approvers and the reviewing offices above it.

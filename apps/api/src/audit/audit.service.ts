@@ -13,6 +13,16 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({ example: 'user:…', description: 'Who: `user:<id>`, `system`, …' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+  @ApiPropertyOptional({ example: 'unit.', description: 'The action, or a family of actions ending with a dot' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
   @ApiPropertyOptional({ description: 'From (ISO date-time)' }) @IsOptional() @IsIsoInstant() from?: string;
   @ApiPropertyOptional({ description: 'To, exclusive (ISO date-time)' }) @IsOptional() @IsIsoInstant() to?: string;
 }
@@ -32,6 +42,8 @@ export class AuditQueryService {
       entityType: q.entityType,
       entityId: q.entityId,
       unitId: q.unitId,
+      actor: q.actor,
+      action: q.action,
       from: q.from,
       to: q.to,
       after: q.after,

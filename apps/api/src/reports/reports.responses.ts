@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OBLIGATION_STATUSES, PERIOD_KINDS, UNIT_KINDS } from '@cchc/domain';
+import { OBLIGATION_STATUSES, PERIOD_KINDS, REVIEW_STATES, UNIT_KINDS } from '@cchc/domain';
 import { JSON_OBJECT, NUMBER_MAP } from '../http/json-schema';
 
 export class IndicatorResponse {
@@ -138,21 +138,40 @@ export class ReviewPeriodResponse {
   @ApiProperty({ ...NUMBER_MAP, nullable: true, description: 'Null when nothing was accepted the year before' })
   previousYearTotals: Record<string, number> | null;
   @ApiProperty({ type: CompletenessResponse }) completeness: CompletenessResponse;
+  @ApiProperty({ nullable: true, type: Number, description: 'See ReviewRateResponse' }) onTimeRate: number | null;
+  @ApiProperty({ type: [TargetVsActualResponse], description: 'The reviewed unit’s targets for the period' })
+  targets: TargetVsActualResponse[];
+  @ApiProperty({ type: PropagandaScoreResponse }) score: PropagandaScoreResponse;
   @ApiProperty({ type: [ReviewLateUnitResponse] }) late: ReviewLateUnitResponse[];
   @ApiProperty({ type: [ReviewMissingUnitResponse] }) missing: ReviewMissingUnitResponse[];
 }
 
 export class ReviewCellResponse {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) obligationId: string | null;
   @ApiProperty({ enum: OBLIGATION_STATUSES }) status: string;
+  @ApiProperty({ enum: REVIEW_STATES, description: 'The cell’s colour: on_time, late, returned, missing, not_due' })
+  state: string;
   @ApiProperty({ format: 'date' }) deadline: string;
   @ApiProperty({ nullable: true, type: Boolean }) onTime: boolean | null;
   @ApiProperty() overdue: boolean;
+}
+
+export class ReviewPlanCellResponse extends ReviewCellResponse {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The plan drafted for it' })
+  planId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'First handed in (issued)' })
+  firstSubmittedAt: string | null;
 }
 
 export class ReviewMatrixRowResponse {
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: string;
+  @ApiProperty({ description: 'Level below the reviewed unit (1 = its children)' }) depth: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentUnitId: string | null;
+  @ApiProperty({ type: ReviewPlanCellResponse, nullable: true, description: 'The year’s plan owed to the parent' })
+  plan: ReviewPlanCellResponse | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/ReviewCellResponse' },
@@ -161,9 +180,35 @@ export class ReviewMatrixRowResponse {
   periods: Record<string, ReviewCellResponse>;
 }
 
+export class ReviewRateResponse {
+  @ApiProperty({ type: CompletenessResponse }) completeness: CompletenessResponse;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'On time / (on time + late + overdue missing); null while nothing is due',
+  })
+  onTimeRate: number | null;
+}
+
+export class ReviewLevelPeriodResponse extends ReviewRateResponse {
+  @ApiProperty({ enum: PERIOD_KINDS }) period: string;
+}
+
+export class ReviewLevelResponse {
+  @ApiProperty({ description: 'Level below the reviewed unit (1 = its children)' }) depth: number;
+  @ApiProperty() units: number;
+  @ApiProperty({ type: CompletenessResponse }) plans: CompletenessResponse;
+  @ApiProperty({ nullable: true, type: Number }) plansOnTimeRate: number | null;
+  @ApiProperty({ type: [ReviewLevelPeriodResponse] }) reports: ReviewLevelPeriodResponse[];
+}
+
 export class ReviewResponse {
   @ApiProperty({ format: 'uuid' }) rootUnitId: string;
+  @ApiProperty({ type: RollupUnitResponse }) root: RollupUnitResponse;
   @ApiProperty() year: number;
+  @ApiProperty({ type: ReviewRateResponse, description: 'Plans issued by the units below (on time, late, missing)' })
+  plans: ReviewRateResponse;
   @ApiProperty({ type: [ReviewPeriodResponse] }) periods: ReviewPeriodResponse[];
+  @ApiProperty({ type: [ReviewLevelResponse] }) levels: ReviewLevelResponse[];
   @ApiProperty({ type: [ReviewMatrixRowResponse] }) matrix: ReviewMatrixRowResponse[];
 }

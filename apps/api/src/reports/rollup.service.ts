@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { completeness, periodReferenceDate, propagandaScore, targetsVsActuals, type PeriodKind } from '@cchc/domain';
+import {
+  completeness,
+  onTimeRate,
+  periodReferenceDate,
+  propagandaScore,
+  reviewState,
+  targetsVsActuals,
+  type PeriodKind,
+  type ReviewState,
+} from '@cchc/domain';
 import { ObligationsRepository, PlansRepository, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
@@ -58,20 +67,32 @@ export class RollupService {
     };
   }
 
-  /** The province office's review: totals, unit × period matrix with status and timeliness, late and missing units. */
+  /**
+   * The province office's review: plan and report status per unit (matrix with each cell's review state), headline
+   * figures for the subtree and per level, totals per period against the root's targets, late and missing units.
+   */
   async review(actor: Actor, q: { year: number; period?: PeriodKind; unitId?: string }) {
     const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
-    await this.access.authorize(actor, 'review.read', rootId);
+    const root = await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
     // Per-unit rows: units below the reviewed root, and only those the caller may read one by one.
-    const matrix = await this.obligations.reportStatuses({
-      year: q.year,
-      periods,
-      within: [
-        { scope: { rootUnitId: rootId, maxDepth: null }, time: { yearColumn: 'o.year' }, minDepth: 1 },
-        { scope: this.access.readScope(actor), time: { yearColumn: 'o.year' } },
-      ],
-    });
+    const within = [
+      { scope: { rootUnitId: rootId, maxDepth: null }, time: { yearColumn: 'o.year' }, minDepth: 1 },
+      { scope: this.access.readScope(actor), time: { yearColumn: 'o.year' } },
+    ];
+    const [matrix, planRows, targets, catalogue] = await Promise.all([
+      this.obligations.reportStatuses({ year: q.year, periods, within }),
+      this.obligations.planStatuses({ year: q.year, within }),
+      // The root's targets: those its parent set it; for the top of the tree, those of its own plan.
+      this.plans
+        .parentTargets(rootId, q.year)
+        .then(async (t) => (t.length ? t : this.plans.ownTargets(rootId, q.year))),
+      this.reports.catalogue(),
+    ]);
+    const unitIds = [...new Set([...planRows.map((r) => r.unitId), ...matrix.map((r) => r.unitId)])];
+    const levels = new Map((await this.obligations.unitLevels(rootId, unitIds, q.year)).map((l) => [l.unitId, l]));
+    const depthOf = (unitId: string) => levels.get(unitId)?.depth ?? 1;
+
     const byPeriod = await Promise.all(
       periods.map(async (p) => {
         const rows = matrix.filter((m) => m.period === p);
@@ -79,12 +100,17 @@ export class RollupService {
           this.facts.rollup({ unitId: rootId, year: q.year, period: p }).then((r) => r.total),
           this.facts.rollup({ unitId: rootId, year: q.year - 1, period: p }).then((r) => r.total),
         ]);
+        const c = completeness(rows);
+        const vsTargets = targetsVsActuals(targets, current.accepted, p, { id: root.id, kind: root.kind });
         return {
           period: p,
           totals: current.accepted,
           submittedNotAccepted: current.submittedOnly,
           previousYearTotals: Object.keys(previous.accepted).length ? previous.accepted : null,
-          completeness: completeness(rows),
+          completeness: c,
+          onTimeRate: onTimeRate(c),
+          targets: vsTargets,
+          score: propagandaScore(vsTargets, current.accepted, catalogue),
           late: rows
             .filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue))
             .map((r) => ({ code: r.code, name: r.name, status: r.status })),
@@ -94,16 +120,92 @@ export class RollupService {
         };
       }),
     );
-    type MatrixCell = { status: string; deadline: string; onTime: boolean | null; overdue: boolean };
-    const units = new Map<
-      string,
-      { unitId: string; code: string; name: string; periods: Record<string, MatrixCell> }
-    >();
-    for (const r of matrix) {
-      const u = units.get(r.unitId) ?? { unitId: r.unitId, code: r.code, name: r.name, periods: {} };
-      u.periods[r.period] = { status: r.status, deadline: r.deadline, onTime: r.submittedOnTime, overdue: r.overdue };
-      units.set(r.unitId, u);
+
+    type MatrixCell = {
+      obligationId: string | null;
+      status: string;
+      state: ReviewState;
+      deadline: string;
+      onTime: boolean | null;
+      overdue: boolean;
+    };
+    type MatrixRow = {
+      unitId: string;
+      code: string;
+      name: string;
+      kind: string;
+      depth: number;
+      parentUnitId: string | null;
+      plan: (MatrixCell & { planId: string | null; firstSubmittedAt: string | null }) | null;
+      periods: Record<string, MatrixCell>;
+    };
+    const units = new Map<string, MatrixRow>();
+    const rowOf = (r: { unitId: string; code: string; name: string }): MatrixRow => {
+      let u = units.get(r.unitId);
+      if (!u) {
+        const l = levels.get(r.unitId);
+        u = {
+          unitId: r.unitId,
+          code: r.code,
+          name: r.name,
+          kind: l?.kind ?? 'other',
+          depth: l?.depth ?? 1,
+          parentUnitId: l?.parentUnitId ?? null,
+          plan: null,
+          periods: {},
+        };
+        units.set(r.unitId, u);
+      }
+      return u;
+    };
+    for (const r of planRows) {
+      rowOf(r).plan = {
+        obligationId: r.obligationId,
+        planId: r.planId,
+        status: r.status,
+        state: reviewState(r),
+        deadline: r.deadline,
+        onTime: r.submittedOnTime,
+        overdue: r.overdue,
+        firstSubmittedAt: r.firstSubmittedAt ? new Date(r.firstSubmittedAt).toISOString() : null,
+      };
     }
-    return { rootUnitId: rootId, year: q.year, periods: byPeriod, matrix: [...units.values()] };
+    for (const r of matrix) {
+      rowOf(r).periods[r.period] = {
+        obligationId: r.obligationId ?? null,
+        status: r.status,
+        state: reviewState(r),
+        deadline: r.deadline,
+        onTime: r.submittedOnTime,
+        overdue: r.overdue,
+      };
+    }
+    const rows = [...units.values()].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
+
+    // Per level (depth below the root): plans and each period's reports.
+    const depths = [...new Set(rows.map((r) => r.depth))].sort((a, b) => a - b);
+    const plans = completeness(planRows);
+    const perLevel = depths.map((depth) => {
+      const planC = completeness(planRows.filter((r) => depthOf(r.unitId) === depth));
+      return {
+        depth,
+        units: rows.filter((r) => r.depth === depth).length,
+        plans: planC,
+        plansOnTimeRate: onTimeRate(planC),
+        reports: periods.map((p) => {
+          const c = completeness(matrix.filter((m) => m.period === p && depthOf(m.unitId) === depth));
+          return { period: p, completeness: c, onTimeRate: onTimeRate(c) };
+        }),
+      };
+    });
+    return {
+      rootUnitId: rootId,
+      root: { id: root.id, code: root.code, name: root.name, kind: root.kind },
+      year: q.year,
+      plans: { completeness: plans, onTimeRate: onTimeRate(plans) },
+      periods: byPeriod,
+      levels: perLevel,
+      matrix: rows,
+    };
   }
 }

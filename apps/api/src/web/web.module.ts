@@ -10,7 +10,7 @@ import { dirname, join } from 'path';
  * Keep in step with the routes in apps/web/src/App.tsx and WEB_ROUTES in libs/domain.
  */
 export const WEB_APP_PATHS =
-  /^\/(?:$|dang-nhap|viec-can-lam|ke-hoach|bao-cao|hop-thu-duyet|thong-bao|nghia-vu)(?:\/[^.]*)?$/;
+  /^\/(?:$|dang-nhap|viec-can-lam|ke-hoach|bao-cao|hop-thu-duyet|thong-bao|nghia-vu|tong-quan|quan-tri|nhat-ky)(?:\/[^.]*)?$/;
 
 export abstract class WEB_DIST_DIR {}
 

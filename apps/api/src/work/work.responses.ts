@@ -1,61 +1,48 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ObligationResponse } from '../obligations/obligations.responses';
+import { ApiProperty } from '@nestjs/swagger';
+/** A free-form object (the obligation views of the obligations API). */
+const OBJECT = { type: 'object', additionalProperties: true } as const;
 
-/** An obligation on the home page, with why it was returned and what answers it. */
-export class WorkItemResponse extends ObligationResponse {
-  @ApiProperty({ nullable: true, type: String, description: 'The parent’s reason, when returned' })
-  returnReason: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) returnedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The report answering it, if started' })
-  reportId: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Latest submitted version' }) versionNo: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Waiting items: the submitted plan’s title' })
-  planTitle?: string | null;
-}
-
-export class WorkNotificationResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'reminder' }) kind: string;
-  @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: String }) link: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) obligationId: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-export class WorkNotificationsResponse {
+export class MyWorkNotificationsResponse {
   @ApiProperty() unread: number;
-  @ApiProperty({ type: [WorkNotificationResponse] }) latest: WorkNotificationResponse[];
+  @ApiProperty({ type: 'array', items: OBJECT, description: 'The ten newest unread notifications' })
+  latest: Array<Record<string, unknown>>;
 }
 
-/** Việc cần làm: what my unit owes (most urgent first), what waits for my decision, my unread notifications. */
 export class MyWorkResponse {
-  @ApiProperty({ type: [WorkItemResponse] }) owes: WorkItemResponse[];
-  @ApiProperty({ type: [WorkItemResponse] }) awaitingDecision: WorkItemResponse[];
-  @ApiProperty({ type: WorkNotificationsResponse }) notifications: WorkNotificationsResponse;
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'What my unit owes (obligations with returnReason, returnedAt, reportId, versionNo), most urgent first',
+  })
+  owes: Array<Record<string, unknown>>;
+  @ApiProperty({ type: 'array', items: OBJECT, description: 'Submissions of my children waiting for my decision' })
+  awaitingDecision: Array<Record<string, unknown>>;
+  @ApiProperty({ type: MyWorkNotificationsResponse }) notifications: MyWorkNotificationsResponse;
 }
 
-export class ObligationReportResponse {
+export class ReportOfResponse {
   @ApiProperty({ format: 'uuid' }) obligationId: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null until the unit starts it' })
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null until the unit starts the report' })
   reportId: string | null;
 }
 
-export class BulkApprovalItemResponse {
+export class BulkApproveItemResponse {
   @ApiProperty({ format: 'uuid' }) obligationId: string;
   @ApiProperty() ok: boolean;
-  @ApiPropertyOptional({ description: 'Why this one was refused' }) code?: string;
-  @ApiPropertyOptional() message?: string;
+  @ApiProperty({ required: false }) code?: string;
+  @ApiProperty({ required: false }) message?: string;
 }
 
-export class BulkApprovalResponse {
+export class BulkApproveResponse {
   @ApiProperty() approved: number;
   @ApiProperty() failed: number;
-  @ApiProperty({ type: [BulkApprovalItemResponse] }) results: BulkApprovalItemResponse[];
+  @ApiProperty({ type: [BulkApproveItemResponse] }) results: BulkApproveItemResponse[];
 }
 
 export class RemindNowResponse {
   @ApiProperty({ format: 'uuid' }) obligationId: string;
   @ApiProperty() unitName: string;
   @ApiProperty({ enum: ['before', 'due_today', 'overdue'] }) kind: string;
-  @ApiProperty({ description: 'Days to the deadline; negative when late' }) daysLeft: number;
+  @ApiProperty() daysLeft: number;
 }

@@ -9,8 +9,8 @@ import {
   parseLocalDate,
   type ObligationStatus,
 } from '@cchc/domain';
-import { REMIND_NOW_WORKFLOW, remindNowWorkflowId, type RemindNowInput } from '@cchc/contracts';
-import { AuditRepository, WorkRepository } from '@cchc/persistence';
+import { REMIND_NOW_WORKFLOW, remindNowWorkflowId, urgeWorkflowId, type RemindNowInput } from '@cchc/contracts';
+import { AuditRepository, WorkRepository, type NoticeObligationRow } from '@cchc/persistence';
 import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
@@ -121,6 +121,39 @@ export class WorkService {
     if (!o || !(await this.access.canRead(actor, o.unitId)))
       throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
     await this.access.authorize(actor, 'plan.decide', o.unitId);
+    return this.sendNow(actor, o, 'remind');
+  }
+
+  /**
+   * Đôn đốc from the review: the reviewing office (or the parent's approver) urges late or missing units now; each
+   * unit and its parent get the reminder (once per obligation per day). Each obligation succeeds or fails alone.
+   */
+  async urge(actor: Actor, obligationIds: string[]) {
+    const results: Array<{
+      obligationId: string;
+      ok: boolean;
+      unitName?: string;
+      code?: string;
+      message?: string;
+    }> = [];
+    for (const id of obligationIds) {
+      try {
+        const o = await this.work.obligation(id);
+        if (!o || !(await this.access.canRead(actor, o.unitId)))
+          throw notFound('obligation.not_found', 'Không tìm thấy nghĩa vụ', { id });
+        await this.access.authorize(actor, 'reminder.send', o.unitId);
+        const sent = await this.sendNow(actor, o, 'urge');
+        results.push({ obligationId: id, ok: true, unitName: sent.unitName });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        results.push({ obligationId: id, ok: false, code: e.code, message: e.message });
+      }
+    }
+    const sent = results.filter((r) => r.ok).length;
+    return { sent, failed: results.length - sent, results };
+  }
+
+  private async sendNow(actor: Actor, o: NoticeObligationRow, how: 'remind' | 'urge') {
     if (!AWAITING_UNIT.includes(o.status as ObligationStatus)) {
       throw conflict('obligation.not_awaiting_unit', 'Đơn vị đã trình, không cần nhắc', { status: o.status });
     }
@@ -135,17 +168,18 @@ export class WorkService {
     const input: RemindNowInput = {
       obligationId: o.id,
       slot: {
-        key: `manual:${today}`,
+        key: `${how === 'urge' ? 'urge' : 'manual'}:${today}`,
         kind: left > 0 ? 'before' : left === 0 ? 'due_today' : 'overdue',
         offsetDays: -left,
         sendAt: now.toISOString(),
       },
       deadline,
+      ...(how === 'urge' ? { copyParent: true } : {}),
     };
     let started: 'started' | 'already_started';
     try {
       started = await this.temporal.startOnce(REMIND_NOW_WORKFLOW, {
-        workflowId: remindNowWorkflowId(o.id, today),
+        workflowId: how === 'urge' ? urgeWorkflowId(o.id, today) : remindNowWorkflowId(o.id, today),
         args: [input],
       });
     } catch (e) {
@@ -161,11 +195,11 @@ export class WorkService {
       );
     await this.audit.record({
       actor: actorRef(actor),
-      action: 'obligation.reminded',
+      action: how === 'urge' ? 'obligation.urged' : 'obligation.reminded',
       entityType: 'obligation',
       entityId: o.id,
       unitId: o.unitId,
-      after: { kind: input.slot.kind, daysLeft: left, date: today },
+      after: { kind: input.slot.kind, daysLeft: left, date: today, ...(how === 'urge' ? { copyParent: true } : {}) },
       requestId: actor.requestId,
     });
     return { obligationId: o.id, unitName: o.unitName, kind: input.slot.kind, daysLeft: left };

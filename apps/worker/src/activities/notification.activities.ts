@@ -62,6 +62,7 @@ export class NotificationActivitiesImpl implements NotificationActivities {
     obligationId: string;
     slot: ReminderSlotDto;
     deadline: DeadlineDto;
+    copyParent?: boolean;
   }): Promise<string[]> {
     const o = await this.obligations.noticeContext(input.obligationId);
     if (!o) return [];
@@ -80,6 +81,12 @@ export class NotificationActivitiesImpl implements NotificationActivities {
       link: webLink(this.config.api.publicUrl, WEB_ROUTES.obligation(o.id)),
     });
     const recipients = await this.unitRecipients(o);
+    if (input.copyParent) {
+      // Đôn đốc: the parent unit is told too (its drafters and approvers, once each).
+      const parent = await this.users.activeHolding([{ unitIds: [o.parentUnitId], roles: ['drafter', 'approver'] }]);
+      const known = new Set(recipients.map((r) => r.email.toLowerCase()));
+      recipients.push(...parent.filter((r) => !known.has(r.email.toLowerCase())));
+    }
     const key = `reminder/${o.id}/${input.deadline.effective}/${input.slot.key}`;
     return this.enqueue(key, `reminder.${input.slot.kind}`, message, recipients, input.slot.sendAt, {
       obligationId: o.id,

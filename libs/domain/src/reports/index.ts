@@ -1,2 +1,3 @@
 export * from './report';
 export * from './aggregation';
+export * from './review-state';

@@ -35,6 +35,10 @@ export interface AuditPageQuery {
   entityType?: string;
   entityId?: string;
   unitId?: string;
+  /** Who (`user:<id>`, `system`, …). */
+  actor?: string;
+  /** The action, or its family when it ends with a dot (`unit.`). */
+  action?: string;
   /** From (ISO date-time, inclusive). */
   from?: string;
   /** To (ISO date-time, exclusive). */
@@ -127,6 +131,9 @@ export class AuditRepository {
     if (q.entityType) where += ` AND a.entity_type = $${params.push(q.entityType)}`;
     if (q.entityId) where += ` AND a.entity_id = $${params.push(q.entityId)}`;
     if (q.unitId) where += ` AND a.unit_id = $${params.push(q.unitId)}`;
+    if (q.actor) where += ` AND a.actor = $${params.push(q.actor)}`;
+    if (q.action?.endsWith('.')) where += ` AND starts_with(a.action, $${params.push(q.action)})`;
+    else if (q.action) where += ` AND a.action = $${params.push(q.action)}`;
     if (q.from) where += ` AND a.occurred_at >= $${params.push(q.from)}`;
     if (q.to) where += ` AND a.occurred_at < $${params.push(q.to)}`;
     if (q.after)

@@ -71,6 +71,8 @@ export interface TransitionRow {
 
 /** A unit's report obligation for a period, as completeness and the review matrix see it. */
 export interface ReportStatusRow {
+  /** Present where the query selects it (the review). */
+  obligationId?: string;
   unitId: string;
   code: string;
   name: string;
@@ -80,6 +82,28 @@ export interface ReportStatusRow {
   overdue: boolean;
   deadline: string;
   firstSubmittedAt: Date | null;
+}
+
+/** A unit's plan obligation for a year, as the review sees it. */
+export interface PlanStatusRow {
+  obligationId: string;
+  unitId: string;
+  code: string;
+  name: string;
+  status: ObligationStatus;
+  submittedOnTime: boolean | null;
+  overdue: boolean;
+  deadline: string;
+  firstSubmittedAt: Date | null;
+  /** The plan that fulfils it, once drafted. */
+  planId: string | null;
+}
+
+export interface UnitLevelRow {
+  unitId: string;
+  kind: string;
+  depth: number;
+  parentUnitId: string | null;
 }
 
 export interface DeadlineValues {
@@ -98,6 +122,7 @@ export interface ObligationNoticeContext {
   unitId: string;
   unitName: string;
   unitEmail: string | null;
+  parentUnitId: string;
   parentUnitName: string;
   planId: string;
   planSymbol: string | null;
@@ -216,12 +241,49 @@ export class ObligationsRepository {
     const params: unknown[] = [q.year, q.periods];
     const conditions = q.within.map((w) => inScope(w.scope, 'o.unit_id', params, w.time, { minDepth: w.minDepth }));
     return m.query(
-      `SELECT u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
+      `SELECT o.id AS "obligationId", u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
               to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt"
          FROM obligations o JOIN units u ON u.id = o.unit_id
         WHERE o.kind = 'report' AND o.year = $1 AND o.period = ANY($2) ${conditions.map((c) => `AND ${c}`).join(' ')}
         ORDER BY u.code, o.period`,
       params,
+    );
+  }
+
+  /** Plan obligations of `year` (one per unit: the plan it owes its parent) inside every scope of `within`. */
+  async planStatuses(
+    q: { year: number; within: Array<{ scope: UnitScope; time: ScopeTime; minDepth?: number }> },
+    m: EntityManager = this.em,
+  ): Promise<PlanStatusRow[]> {
+    const params: unknown[] = [q.year];
+    const conditions = q.within.map((w) => inScope(w.scope, 'o.unit_id', params, w.time, { minDepth: w.minDepth }));
+    return m.query(
+      `SELECT o.id AS "obligationId", u.id AS "unitId", u.code, u.name, o.status, o.submitted_on_time AS "submittedOnTime",
+              o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt",
+              o.fulfilled_by_plan_id AS "planId"
+         FROM obligations o JOIN units u ON u.id = o.unit_id
+        WHERE o.kind = 'plan' AND o.year = $1 ${conditions.map((c) => `AND ${c}`).join(' ')}
+        ORDER BY u.code`,
+      params,
+    );
+  }
+
+  /**
+   * Kind, level below `rootUnitId` (1 = its children) and parent of each unit of `unitIds` in `year` (the last
+   * placement of the year when a unit moved).
+   */
+  async unitLevels(rootUnitId: string, unitIds: string[], year: number): Promise<UnitLevelRow[]> {
+    if (unitIds.length === 0) return [];
+    return this.em.query(
+      `SELECT DISTINCT ON (u.id) u.id AS "unitId", u.kind, c.depth, l.parent_id AS "parentUnitId"
+         FROM units u
+         JOIN unit_closure c ON c.descendant_id = u.id AND c.ancestor_id = $1
+              AND c.valid_from <= make_date($3, 12, 31) AND c.valid_to > make_date($3, 1, 1)
+         LEFT JOIN unit_links l ON l.unit_id = u.id
+              AND l.valid_from <= make_date($3, 12, 31) AND l.valid_to > make_date($3, 1, 1)
+        WHERE u.id = ANY($2::uuid[])
+        ORDER BY u.id, c.valid_from DESC, l.valid_from DESC`,
+      [rootUnitId, unitIds, year],
     );
   }
 
@@ -460,7 +522,7 @@ export class ObligationsRepository {
   async noticeContext(obligationId: string, m: EntityManager = this.em): Promise<ObligationNoticeContext | null> {
     const rows: ObligationNoticeContext[] = await m.query(
       `SELECT o.id, o.kind, o.period, o.year, o.unit_id AS "unitId", u.name AS "unitName", u.email AS "unitEmail",
-              pu.name AS "parentUnitName", sp.id AS "planId", sp.symbol AS "planSymbol", sp.title AS "planTitle"
+              o.parent_unit_id AS "parentUnitId", pu.name AS "parentUnitName", sp.id AS "planId", sp.symbol AS "planSymbol", sp.title AS "planTitle"
          FROM obligations o JOIN units u ON u.id = o.unit_id JOIN units pu ON pu.id = o.parent_unit_id
          JOIN plans sp ON sp.id = o.source_plan_id WHERE o.id = $1`,
       [obligationId],

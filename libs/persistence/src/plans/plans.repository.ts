@@ -193,6 +193,15 @@ export class PlansRepository {
     return row?.targets ?? [];
   }
 
+  /** The targets a unit's own plan of `year` sets for its subtree (the newest plan when several). */
+  async ownTargets(unitId: string, year: number, m: EntityManager = this.em): Promise<PlanTarget[]> {
+    const [row] = await m.query(
+      `SELECT p.targets FROM plans p WHERE p.unit_id = $1 AND p.year = $2 ORDER BY p.created_at DESC LIMIT 1`,
+      [unitId, year],
+    );
+    return row?.targets ?? [];
+  }
+
   /** The plan that answers an obligation (FOR UPDATE inside a transaction when `lock`). */
   async findByObligation(obligationId: string, m: EntityManager = this.em, lock = false): Promise<PlanRow | null> {
     const rows = await m.query(
