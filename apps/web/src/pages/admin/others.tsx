@@ -53,7 +53,7 @@ function FormModal({
 }: {
   title: string;
   initial?: Record<string, unknown>;
-  onSubmit: (v: Record<string, any>) => Promise<unknown>;
+  onSubmit: (v: Record<string, unknown>) => Promise<unknown>;
   onClose: () => void;
   children: React.ReactNode;
 }) {
@@ -442,10 +442,10 @@ const AGG_LABELS: Record<string, string> = {
 export function IndicatorsTab() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<{ edit?: Indicator & Record<string, any> } | null>(null);
+  const [dialog, setDialog] = useState<{ edit?: Indicator & Record<string, unknown> } | null>(null);
   const list = useQuery({
     queryKey: ['indicators'],
-    queryFn: () => api<Array<Indicator & Record<string, any>>>('/indicators'),
+    queryFn: () => api<Array<Indicator & Record<string, unknown>>>('/indicators'),
   });
   if (list.isError)
     return <Result status="error" title="Không tải được danh mục chỉ tiêu" subTitle={list.error.message} />;

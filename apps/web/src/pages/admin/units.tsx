@@ -263,8 +263,8 @@ function UnitDialog({
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: async (v: Record<string, any>) => {
-      const date = v.effectiveDate ? iso(v.effectiveDate) : undefined;
+    mutationFn: async (v: Record<string, unknown>) => {
+      const date = v.effectiveDate ? iso(v.effectiveDate as Parameters<typeof iso>[0]) : undefined;
       switch (kind) {
         case 'edit':
           return api<Unit>(`/units/${unit.id}`, {
