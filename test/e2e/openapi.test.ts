@@ -12,7 +12,7 @@ import { ContractValidator, type OpenApiDocument } from '../support/contract';
 
 const ERROR_SCHEMA = '#/components/schemas/ErrorResponse';
 /** Operations anyone may call without a token. */
-const PUBLIC = new Set(['get /health', 'get /ready', 'post /auth/login', 'post /auth/refresh']);
+const PUBLIC = new Set(['get /health', 'get /ready', 'get /metrics', 'post /auth/login', 'post /auth/refresh']);
 
 describe('OpenAPI contract', () => {
   let db: TestDatabase;
@@ -56,8 +56,12 @@ describe('OpenAPI contract', () => {
           if (status === '204') return false; // no content, by definition
           const content = r.content ?? {};
           const json = content['application/json']?.schema;
+          // files (binary) and text formats (Prometheus' text exposition) document a string schema
           const binary = Object.values(content).some((c: any) => c?.schema?.format === 'binary');
-          return !(json && (json.$ref || json.type || json.allOf || json.oneOf || json.anyOf)) && !binary;
+          const text = Object.entries(content).some(
+            ([type, c]: [string, any]) => type.startsWith('text/') && c?.schema,
+          );
+          return !(json && (json.$ref || json.type || json.allOf || json.oneOf || json.anyOf)) && !binary && !text;
         })
         .map(([status]) => `${method.toUpperCase()} ${path} → ${status}: no response schema`);
     });

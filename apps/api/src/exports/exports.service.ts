@@ -295,15 +295,18 @@ export class ExportsService {
           values: c.accepted,
         })),
       ),
+      // per period, in tree-code order (the review's matrix is ordered by level for the dashboard)
       lateOrMissing: periods.flatMap((p) =>
-        review.matrix.flatMap((u) => {
-          const cell = u.periods[p] as MatrixCell | undefined;
-          if (!cell) return [];
-          const state = submissionState(cell);
-          return state === 'late' || state === 'missing_overdue' || state === 'missing_not_due'
-            ? [{ period: p, code: u.code, name: u.name, state, status: cell.status }]
-            : [];
-        }),
+        [...review.matrix]
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .flatMap((u) => {
+            const cell = u.periods[p] as MatrixCell | undefined;
+            if (!cell) return [];
+            const state = submissionState(cell);
+            return state === 'late' || state === 'missing_overdue' || state === 'missing_not_due'
+              ? [{ period: p, code: u.code, name: u.name, state, status: cell.status }]
+              : [];
+          }),
       ),
     };
     const out = new PassThrough();

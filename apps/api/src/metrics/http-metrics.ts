@@ -1,3 +1,4 @@
+import { ApiErrors } from '../http/api-errors';
 import {
   Controller,
   Get,
@@ -10,7 +11,7 @@ import {
   NestModule,
   NotFoundException,
 } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { AppConfig, AppConfigToken } from '@cchc/config';
@@ -64,15 +65,16 @@ class HttpMetricsMiddleware implements NestMiddleware {
     const start = process.hrtime.bigint();
     res.once('finish', () => {
       // the matched route's pattern (set by Express once routed); unmatched paths (Nest's catch-all) share a label
-      const pattern: string | undefined = req.route?.path;
-      const route = pattern && !pattern.includes('*') ? `${req.baseUrl ?? ''}${pattern}` : 'unmatched';
+      const pattern: unknown = req.route?.path;
+      const route =
+        typeof pattern === 'string' && !pattern.includes('*') ? `${req.baseUrl ?? ''}${pattern}` : 'unmatched';
       this.metrics.observe(req.method, route, res.statusCode, Number(process.hrtime.bigint() - start) / 1e9);
     });
     next();
   }
 }
 
-@ApiExcludeController()
+@ApiTags('operations')
 @Public()
 @Controller('metrics')
 class MetricsController {
@@ -83,6 +85,11 @@ class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition: HTTP request rate, latency by route and status, 5xx, process metrics',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(404)
   scrape(): Promise<string> {
     if (!this.config.metrics.apiEnabled) throw new NotFoundException();
     return this.metrics.registry.metrics();
