@@ -141,7 +141,8 @@ describe('two APIs and two workers', () => {
            FROM notifications n JOIN obligations o ON o.id = n.obligation_id WHERE o.source_plan_id = $1`,
         [plan.id],
       );
-    await eventually(async () => (await notices())[0].n >= CHILDREN, 60_000, `${CHILDREN} notices`);
+    // an activity the killed worker had started is retried when its start-to-close timeout (1 minute) expires
+    await eventually(async () => (await notices())[0].n >= CHILDREN, 150_000, `${CHILDREN} notices`);
     await new Promise((r) => setTimeout(r, 1000)); // a duplicate would have had time to land
     expect((await notices())[0]).toEqual({ n: CHILDREN, obligations: CHILDREN, users: CHILDREN });
 
@@ -168,5 +169,5 @@ describe('two APIs and two workers', () => {
     const inbox = await apiB.get('/obligations/incoming').set({ authorization: `Bearer ${drafter.body.accessToken}` });
     expect(inbox.status).toBe(200);
     expect(JSON.stringify(inbox.body)).toContain(plan.id);
-  }, 150_000);
+  }, 300_000);
 });
