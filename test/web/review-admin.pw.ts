@@ -190,7 +190,7 @@ test('the admin pages: users, calendar, indicators, reminders, audit log', async
   await page.goto('/nhat-ky');
   await expect(page.getByRole('heading', { name: 'Nhật ký' })).toBeVisible();
   await pick(page, 'Lọc theo loại thao tác', 'Đơn vị');
-  await expect(page.getByRole('cell', { name: 'unit.moved' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Chuyển đơn vị cấp trên' }).first()).toBeVisible();
   await expectAccessible(page, 'nhật ký');
   await shot(page, '18-nhat-ky');
 });

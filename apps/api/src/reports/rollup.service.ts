@@ -76,11 +76,22 @@ export class RollupService {
     const root = await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
     // Per-unit rows: units below the reviewed root, and only those the caller may read one by one.
+    // (The caller's own scope adds nothing when it is the whole subtree of the reviewed unit.)
+    const scope = this.access.readScope(actor);
     const within = [
       { scope: { rootUnitId: rootId, maxDepth: null }, time: { yearColumn: 'o.year' }, minDepth: 1 },
-      { scope: this.access.readScope(actor), time: { yearColumn: 'o.year' } },
+      ...(scope.rootUnitId === rootId && scope.maxDepth === null ? [] : [{ scope, time: { yearColumn: 'o.year' } }]),
     ];
-    const [matrix, planRows, targets, catalogue] = await Promise.all([
+    // Totals of this year and the year before for each period, read while the statuses are.
+    const totals = Promise.all(
+      periods.map((p) =>
+        Promise.all([
+          this.facts.rollup({ unitId: rootId, year: q.year, period: p }).then((r) => r.total),
+          this.facts.rollup({ unitId: rootId, year: q.year - 1, period: p }).then((r) => r.total),
+        ]),
+      ),
+    );
+    const [matrix, planRows, targets, catalogue, totalsByPeriod] = await Promise.all([
       this.obligations.reportStatuses({ year: q.year, periods, within }),
       this.obligations.planStatuses({ year: q.year, within }),
       // The root's targets: those its parent set it; for the top of the tree, those of its own plan.
@@ -88,38 +99,34 @@ export class RollupService {
         .parentTargets(rootId, q.year)
         .then(async (t) => (t.length ? t : this.plans.ownTargets(rootId, q.year))),
       this.reports.catalogue(),
+      totals,
     ]);
     const unitIds = [...new Set([...planRows.map((r) => r.unitId), ...matrix.map((r) => r.unitId)])];
     const levels = new Map((await this.obligations.unitLevels(rootId, unitIds, q.year)).map((l) => [l.unitId, l]));
     const depthOf = (unitId: string) => levels.get(unitId)?.depth ?? 1;
 
-    const byPeriod = await Promise.all(
-      periods.map(async (p) => {
-        const rows = matrix.filter((m) => m.period === p);
-        const [current, previous] = await Promise.all([
-          this.facts.rollup({ unitId: rootId, year: q.year, period: p }).then((r) => r.total),
-          this.facts.rollup({ unitId: rootId, year: q.year - 1, period: p }).then((r) => r.total),
-        ]);
-        const c = completeness(rows);
-        const vsTargets = targetsVsActuals(targets, current.accepted, p, { id: root.id, kind: root.kind });
-        return {
-          period: p,
-          totals: current.accepted,
-          submittedNotAccepted: current.submittedOnly,
-          previousYearTotals: Object.keys(previous.accepted).length ? previous.accepted : null,
-          completeness: c,
-          onTimeRate: onTimeRate(c),
-          targets: vsTargets,
-          score: propagandaScore(vsTargets, current.accepted, catalogue),
-          late: rows
-            .filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue))
-            .map((r) => ({ code: r.code, name: r.name, status: r.status })),
-          missing: rows
-            .filter((r) => r.firstSubmittedAt === null)
-            .map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
-        };
-      }),
-    );
+    const byPeriod = periods.map((p, i) => {
+      const rows = matrix.filter((m) => m.period === p);
+      const [current, previous] = totalsByPeriod[i];
+      const c = completeness(rows);
+      const vsTargets = targetsVsActuals(targets, current.accepted, p, { id: root.id, kind: root.kind });
+      return {
+        period: p,
+        totals: current.accepted,
+        submittedNotAccepted: current.submittedOnly,
+        previousYearTotals: Object.keys(previous.accepted).length ? previous.accepted : null,
+        completeness: c,
+        onTimeRate: onTimeRate(c),
+        targets: vsTargets,
+        score: propagandaScore(vsTargets, current.accepted, catalogue),
+        late: rows
+          .filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue))
+          .map((r) => ({ code: r.code, name: r.name, status: r.status })),
+        missing: rows
+          .filter((r) => r.firstSubmittedAt === null)
+          .map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
+      };
+    });
 
     type MatrixCell = {
       obligationId: string | null;
@@ -180,7 +187,7 @@ export class RollupService {
         overdue: r.overdue,
       };
     }
-    const rows = [...units.values()].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
+    const rows = [...units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // code order, as before
 
     // Per level (depth below the root): plans and each period's reports.
     const depths = [...new Set(rows.map((r) => r.depth))].sort((a, b) => a - b);

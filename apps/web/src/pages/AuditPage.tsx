@@ -30,11 +30,52 @@ const TYPES: Record<string, string> = {
   'import.': 'Nhập dữ liệu',
 };
 
-function brief(v: unknown): string {
+/** The usual actions in words; any other shows its code. */
+const ACTION_LABELS: Record<string, string> = {
+  'unit.created': 'Tạo đơn vị',
+  'unit.updated': 'Sửa đơn vị',
+  'unit.moved': 'Chuyển đơn vị cấp trên',
+  'unit.merged': 'Sáp nhập đơn vị',
+  'unit.merged_away': 'Bị sáp nhập',
+  'unit.deactivated': 'Ngừng hoạt động',
+  'user.created': 'Tạo người dùng',
+  'user.updated': 'Sửa người dùng',
+  'user.disabled': 'Khóa tài khoản',
+  'user.enabled': 'Mở khóa tài khoản',
+  'user.password_reset': 'Đặt lại mật khẩu',
+  'auth.login': 'Đăng nhập',
+  'auth.logout': 'Đăng xuất',
+  'obligation.reminded': 'Nhắc ngay',
+  'obligation.urged': 'Đôn đốc',
+  'obligation.bulk_approve': 'Duyệt hàng loạt',
+  'calendar.updated': 'Cập nhật lịch nghỉ',
+  'indicator.created': 'Thêm chỉ tiêu',
+  'indicator.updated': 'Sửa chỉ tiêu',
+};
+
+const KEY_LABELS: Record<string, string> = {
+  parentId: 'cấp trên',
+  name: 'tên',
+  code: 'mã',
+  status: 'trạng thái',
+  roles: 'vai trò',
+  active: 'hoạt động',
+  effectiveDate: 'từ ngày',
+  validFrom: 'từ ngày',
+  kind: 'loại',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function brief(v: unknown, name: (id: string) => string | undefined): string {
   if (v === null || v === undefined) return '—';
   if (typeof v !== 'object') return String(v);
   const text = Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => `${k}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
+    .map(([k, x]) => {
+      const shown =
+        typeof x === 'string' && UUID.test(x) ? (name(x) ?? x) : typeof x === 'object' ? JSON.stringify(x) : String(x);
+      return `${KEY_LABELS[k] ?? k}: ${shown}`;
+    })
     .join('; ');
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
@@ -64,6 +105,7 @@ export default function AuditPage() {
       api<{ items: Entry[]; nextCursor: string | null }>(`/audit?${qs}${pageParam ? `&after=${pageParam}` : ''}`),
     getNextPageParam: (p) => p.nextCursor,
   });
+  const unitOf = (id: string) => tree.data?.find((u) => u.id === id)?.name ?? who.get(`user:${id}`);
   const unitName = (id: string | null) => (id ? (tree.data?.find((u) => u.id === id)?.name ?? '—') : '—');
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -132,10 +174,15 @@ export default function AuditPage() {
                 width: 170,
                 ellipsis: true,
               },
-              { title: 'Thao tác', dataIndex: 'action', width: 190 },
+              {
+                title: 'Thao tác',
+                dataIndex: 'action',
+                width: 190,
+                render: (a: string) => <span title={a}>{ACTION_LABELS[a] ?? a}</span>,
+              },
               { title: 'Đơn vị', dataIndex: 'unitId', render: unitName, width: 200, ellipsis: true },
-              { title: 'Trước', dataIndex: 'before', render: brief, ellipsis: true },
-              { title: 'Sau', dataIndex: 'after', render: brief, ellipsis: true },
+              { title: 'Trước', dataIndex: 'before', render: (v: unknown) => brief(v, unitOf), ellipsis: true },
+              { title: 'Sau', dataIndex: 'after', render: (v: unknown) => brief(v, unitOf), ellipsis: true },
             ]}
           />
           {audit.hasNextPage && (

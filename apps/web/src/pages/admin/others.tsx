@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Col,
   DatePicker,
   Descriptions,
   Form,
@@ -12,6 +13,7 @@ import {
   InputNumber,
   Modal,
   Result,
+  Row,
   Select,
   Space,
   Table,
@@ -167,6 +169,7 @@ export function UsersTab() {
             {
               title: '',
               key: 'actions',
+              width: 300,
               render: (_, u) => (
                 <Space size="small" wrap>
                   <Button size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>
@@ -406,18 +409,22 @@ export function CalendarTab() {
               value={c.announcement ?? ''}
               onChange={(e) => setDraft({ ...c, announcement: e.target.value })}
             />
-            <Space align="start" style={{ width: '100%' }} size="middle">
-              <DaysEditor
-                label="Ngày nghỉ lễ, Tết"
-                days={c.holidays}
-                onChange={(d) => setDraft({ ...c, holidays: d })}
-              />
-              <DaysEditor
-                label="Ngày làm bù (thứ Bảy, Chủ nhật)"
-                days={c.workingWeekends}
-                onChange={(d) => setDraft({ ...c, workingWeekends: d })}
-              />
-            </Space>
+            <Row gutter={16}>
+              <Col span={13}>
+                <DaysEditor
+                  label="Ngày nghỉ lễ, Tết"
+                  days={c.holidays}
+                  onChange={(d) => setDraft({ ...c, holidays: d })}
+                />
+              </Col>
+              <Col span={11}>
+                <DaysEditor
+                  label="Ngày làm bù (thứ Bảy, Chủ nhật)"
+                  days={c.workingWeekends}
+                  onChange={(d) => setDraft({ ...c, workingWeekends: d })}
+                />
+              </Col>
+            </Row>
             <Space>
               <Button type="primary" loading={save.isPending} onClick={() => save.mutate(c)}>
                 {c.provisional ? 'Lưu và xác nhận lịch năm' : 'Lưu thay đổi'}
