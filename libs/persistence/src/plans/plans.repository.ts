@@ -12,34 +12,6 @@ export interface PlanSigner {
   onBehalfOf?: string | null;
 }
 
-/** A plan as every reader sees it. Calendar dates are 'YYYY-MM-DD'; instants are Dates. */
-export interface PlanRow {
-  id: string;
-  unitId: string;
-  year: number;
-  obligationId: string | null;
-  parentPlanId: string | null;
-  number: number | null;
-  symbol: string | null;
-  title: string;
-  issuePlace: string | null;
-  issueDate: string | null;
-  signer: PlanSigner | null;
-  recipients: string[];
-  parentPlanRef: string | null;
-  sections: Record<string, string>;
-  targets: PlanTarget[];
-  childDeadline: string;
-  reportSchedule: ReportSchedule;
-  reminderPolicy: ReminderPolicy;
-  scope: PlanScope;
-  status: PlanStatus;
-  submissionCount: number;
-  issuedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 /** What the unit writes into its plan (create and update). */
 export interface PlanFields {
   number: number | null;
@@ -56,6 +28,20 @@ export interface PlanFields {
   reportSchedule: ReportSchedule;
   reminderPolicy: ReminderPolicy;
   scope: PlanScope;
+}
+
+/** A plan as every reader sees it. Calendar dates are 'YYYY-MM-DD'; instants are Dates. */
+export interface PlanRow extends PlanFields {
+  id: string;
+  unitId: string;
+  year: number;
+  obligationId: string | null;
+  parentPlanId: string | null;
+  status: PlanStatus;
+  submissionCount: number;
+  issuedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface PlanVersionRow {
