@@ -67,7 +67,7 @@ async function main() {
     NODE_ENV: 'test',
     DATABASE_POOL_SIZE: '20',
     // the production recommendation (docs/deploy.md); the SDK's default cache grows with the heap (≈ 2,300 here)
-    WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
+    WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '500',
     WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '40',
     WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '40',
     WORKER_WORKFLOW_POLLERS: process.env.WORKER_WORKFLOW_POLLERS ?? '4',
