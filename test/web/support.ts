@@ -16,7 +16,8 @@ export async function signIn(page: Page, who: string, password = PASSWORD) {
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze();
+  // Closed dropdowns of antd's Select stay in the DOM, hidden, after use: not on screen, not for axe.
+  const result = await new AxeBuilder({ page }).exclude('.ant-select-dropdown-hidden').analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
