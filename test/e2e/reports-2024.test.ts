@@ -53,7 +53,7 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   let stack: Stack;
   const tokens = new Map<string, string>();
   const http = () => request(api.getHttpServer());
-  const as = async (role: 'drafter' | 'approver' | 'reviewer', code: string) => {
+  const as = async (role: 'drafter' | 'approver' | 'reviewer' | 'admin', code: string) => {
     const key = `${role}@${code}`;
     if (!tokens.has(key)) {
       const res = await http()
@@ -477,19 +477,13 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   });
 
   it('6 tháng: a max and an avg indicator roll up by their rules over the 3-level tree, own values included', async () => {
-    const admin = (
-      await http()
-        .post('/auth/login')
-        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
-        .expect(200)
-    ).body.accessToken;
     for (const [code, aggregation, valueType] of [
       ['LARGEST_AUDIENCE', 'max', 'integer'],
       ['SATISFACTION_RATE', 'avg', 'decimal'],
     ] as const) {
       await http()
         .post('/indicators')
-        .set({ Authorization: `Bearer ${admin}` })
+        .set(await as('admin', 'PV'))
         .send({ code, name: `Chỉ tiêu ${code}`, unitOfMeasure: 'người', aggregation, valueType, activeFromYear: 2024 })
         .expect(201);
     }
@@ -535,15 +529,9 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   });
 
   it('a school moved on 01/07: its former parent still reads the quý I and 6 tháng reports it accepted', async () => {
-    const admin = (
-      await http()
-        .post('/auth/login')
-        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
-        .expect(200)
-    ).body.accessToken;
     await http()
       .post(`/units/${await unitId('PV.D1.S1')}/move`)
-      .set({ Authorization: `Bearer ${admin}` })
+      .set(await as('admin', 'PV'))
       .send({ newParentId: await unitId('PV.D2'), effectiveDate: '2024-07-01' })
       .expect(201);
     const reportOf = async (period: string) =>
@@ -579,18 +567,12 @@ describe('quarterly reports, rollup and review (time-skipping, 2024)', () => {
   });
 
   it('two schools merged on 01/07: the parent still reads the quý I report of the school that ceased to exist', async () => {
-    const admin = (
-      await http()
-        .post('/auth/login')
-        .send({ email: demoUserEmail('admin', 'PV'), password: DEMO_PASSWORD })
-        .expect(200)
-    ).body.accessToken;
     const [s2Report] = await db.dataSource.query(
       `SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'PV.D1.S2' AND r.period = 'Q1'`,
     );
     await http()
       .post('/units/merge')
-      .set({ Authorization: `Bearer ${admin}` })
+      .set(await as('admin', 'PV'))
       .send({ sourceIds: [await unitId('PV.D1.S2')], intoId: await unitId('PV.D1.S3'), effectiveDate: '2024-07-01' })
       .expect(201);
     const read = await http()
