@@ -17,4 +17,9 @@ faketime_lib() { ls /usr/lib/*/faketime/libfaketimeMT.so.1 /usr/lib/faketime/lib
 
 log() { printf '\033[1;34m[cchc]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[cchc] %s\033[0m\n' "$*" >&2; exit 1; }
+# True when dist/web is missing or older than a source of the web app (a stale build would test old code).
+web_build_stale() {
+  [ ! -f "$ROOT/dist/web/index.html" ] ||
+    [ -n "$(find "$ROOT/apps/web" -type f -newer "$ROOT/dist/web/index.html" -print -quit)" ]
+}
 export TEMPORAL_CLI TEMPORAL_TEST_SERVER

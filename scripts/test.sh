@@ -47,7 +47,7 @@ if [ $# -eq 0 ] && [ -z "$web_only" ]; then
 fi
 
 # The web app's build (dist/web): served by the API in the e2e tests and driven by the browser tests.
-if [ $# -eq 0 ] || [ ! -f dist/web/index.html ]; then
+if [ $# -eq 0 ] || web_build_stale; then
   log "building the web app"
   npx vite build --config apps/web/vite.config.mts --logLevel warn
 fi

@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 log "building the browser-test stack"
-[ -f dist/web/index.html ] || npx vite build --config apps/web/vite.config.mts --logLevel warn
+web_build_stale && npx vite build --config apps/web/vite.config.mts --logLevel warn
 rm -rf dist-web-e2e
 npx tsc -p tsconfig.web-e2e.json
 npx tsc-alias -p tsconfig.web-e2e.json

@@ -85,12 +85,13 @@ export function ImportTab() {
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** Which of the two runs is under way: only that button spins; both are disabled meanwhile. */
+  const [busy, setBusy] = useState<'dry' | 'real' | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
+    setBusy(dryRun ? 'dry' : 'real');
     setError(null);
     setProblems(null);
     setSummary(null);
@@ -111,7 +112,7 @@ export function ImportTab() {
         setError(e.message);
       } else setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -155,10 +156,15 @@ export function ImportTab() {
               onChange={setValidFrom}
             />
           </label>
-          <Button disabled={!file} loading={busy} onClick={() => run(true)}>
+          <Button disabled={!file || busy === 'real'} loading={busy === 'dry'} onClick={() => run(true)}>
             Kiểm tra (chạy thử)
           </Button>
-          <Button type="primary" disabled={!file || !summary?.dryRun} loading={busy} onClick={() => run(false)}>
+          <Button
+            type="primary"
+            disabled={!file || !summary?.dryRun || busy === 'dry'}
+            loading={busy === 'real'}
+            onClick={() => run(false)}
+          >
             Nhập
           </Button>
         </Space>
