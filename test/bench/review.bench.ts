@@ -17,21 +17,28 @@ async function main() {
   const within = [{ scope: { rootUnitId: root, maxDepth: null }, time: { yearColumn: 'o.year' }, minDepth: 1 }];
   const periods = ['Q1', 'H1', 'Q3', 'YEAR'] as const;
   const reportRows = await obligations.reportStatuses({ year: PROVINCE_YEAR, periods: [...periods], within });
-  const planRows = await obligations.planStatuses({ year: PROVINCE_YEAR, within });
-  const ids = [...new Set(planRows.map((r) => r.unitId))];
+  const matrixRows = await obligations.reviewMatrix({
+    year: PROVINCE_YEAR,
+    periods: [...periods],
+    rootUnitId: root,
+    within,
+  });
   const r = {
     reports: await measure(
       () => obligations.reportStatuses({ year: PROVINCE_YEAR, periods: [...periods], within }),
       50,
       5,
     ),
-    plans: await measure(() => obligations.planStatuses({ year: PROVINCE_YEAR, within }), 50, 5),
-    levels: await measure(() => obligations.unitLevels(root, ids, PROVINCE_YEAR), 50, 5),
+    matrix: await measure(
+      () => obligations.reviewMatrix({ year: PROVINCE_YEAR, periods: [...periods], rootUnitId: root, within }),
+      50,
+      5,
+    ),
     rollup: await measure(() => facts.rollup({ unitId: root, year: PROVINCE_YEAR, period: 'Q1' }), 50, 5),
     targets: await measure(() => plans.parentTargets(root, PROVINCE_YEAR), 50, 5),
   };
   await ds.destroy();
-  console.log(`rows: ${reportRows.length} report obligations, ${planRows.length} plan obligations`);
+  console.log(`rows: ${reportRows.length} report obligations; matrix: ${matrixRows.length} units`);
   report(
     Object.fromEntries(
       Object.entries(r).flatMap(([k, v]) => [

@@ -9,7 +9,8 @@
  *  matrix_ready_ms the reviewing office of a 2,000-unit province (synthetic, 1,999 units below the root, each
  *                  with its plan and four reports in every state): from navigation to "Tổng quan" to the matrix
  *                  (units × plan + 4 periods) showing its rows and count, median of 5; goal < 2000.
- *  review_p95_ms   GET /review for that province (the API behind the dashboard), p95 of 50; goal < 150.
+ *  review_p95_ms   GET /review for that province (the API behind the dashboard, gzip as browsers ask for it), to
+ *                  the last byte, p95 of 50; goal < 150.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'child_process';
@@ -173,7 +174,20 @@ async function main() {
   matrixTimes.sort((a, b) => a - b);
   const renderedRows = await reviewPage.getByTestId('review-matrix').locator('.ant-table-row').count();
   await browser.close();
-  const review = await measure(() => http.as(REVIEWER, 'GET', `/review?year=${PROVINCE_YEAR}`), 50, 5);
+  // The API's answer time: to the last byte of the compressed body, as a browser receives it (not this process's
+  // JSON.parse of 2.5 MB, which would run on the API's own event loop here).
+  const reviewToken = await http.login(REVIEWER);
+  const review = await measure(
+    async () => {
+      const res = await fetch(`${http.base}/review?year=${PROVINCE_YEAR}`, {
+        headers: { authorization: `Bearer ${reviewToken}`, accept: 'application/json', 'accept-encoding': 'gzip' },
+      });
+      if (!res.ok) throw new Error(`GET /review: ${res.status}`);
+      await res.arrayBuffer();
+    },
+    50,
+    5,
+  );
   const reviewBody = await http.as(REVIEWER, 'GET', `/review?year=${PROVINCE_YEAR}`);
 
   worker.shutdown();

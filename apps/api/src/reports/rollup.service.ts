@@ -9,7 +9,12 @@ import {
   type PeriodKind,
   type ReviewState,
 } from '@cchc/domain';
-import { ObligationsRepository, PlansRepository, ReportFactsRepository } from '@cchc/persistence';
+import {
+  ObligationsRepository,
+  PlansRepository,
+  ReportFactsRepository,
+  type ReviewObligationRow,
+} from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -72,6 +77,24 @@ export class RollupService {
    * figures for the subtree and per level, totals per period against the root's targets, late and missing units.
    */
   async review(actor: Actor, q: { year: number; period?: PeriodKind; unitId?: string }) {
+    type MatrixCell = {
+      obligationId: string | null;
+      status: string;
+      state: ReviewState;
+      deadline: string;
+      onTime: boolean | null;
+      overdue: boolean;
+    };
+    type MatrixRow = {
+      unitId: string;
+      code: string;
+      name: string;
+      kind: string;
+      depth: number;
+      parentUnitId: string | null;
+      plan: (MatrixCell & { planId: string | null; firstSubmittedAt: string | null }) | null;
+      periods: Record<string, MatrixCell>;
+    };
     const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
     const root = await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -91,9 +114,8 @@ export class RollupService {
         ]),
       ),
     );
-    const [matrix, planRows, targets, catalogue, totalsByPeriod] = await Promise.all([
-      this.obligations.reportStatuses({ year: q.year, periods, within }),
-      this.obligations.planStatuses({ year: q.year, within }),
+    const [units, targets, catalogue, totalsByPeriod] = await Promise.all([
+      this.obligations.reviewMatrix({ year: q.year, periods, rootUnitId: rootId, within }),
       // The root's targets: those its parent set it; for the top of the tree, those of its own plan.
       this.plans
         .parentTargets(rootId, q.year)
@@ -101,14 +123,74 @@ export class RollupService {
       this.reports.catalogue(),
       totals,
     ]);
-    const unitIds = [...new Set([...planRows.map((r) => r.unitId), ...matrix.map((r) => r.unitId)])];
-    const levels = new Map((await this.obligations.unitLevels(rootId, unitIds, q.year)).map((l) => [l.unitId, l]));
-    const depthOf = (unitId: string) => levels.get(unitId)?.depth ?? 1;
+
+    // One pass over the units: the matrix rows, and each obligation filed by column (plan or period) and level.
+    const planRows: ReviewObligationRow[] = [];
+    const byPeriodRows = new Map<PeriodKind, ReviewObligationRow[]>(periods.map((p) => [p, []]));
+    const lateByPeriod = new Map<PeriodKind, Array<{ code: string; name: string; status: string }>>(
+      periods.map((p) => [p, []]),
+    );
+    const missingByPeriod = new Map<PeriodKind, Array<{ code: string; name: string; overdue: boolean }>>(
+      periods.map((p) => [p, []]),
+    );
+    const byLevel = new Map<
+      number,
+      { units: number; plans: ReviewObligationRow[]; reports: Map<PeriodKind, ReviewObligationRow[]> }
+    >();
+    const rows = units.map((u): MatrixRow => {
+      let level = byLevel.get(u.depth);
+      if (!level)
+        byLevel.set(u.depth, (level = { units: 0, plans: [], reports: new Map(periods.map((p) => [p, []])) }));
+      level.units++;
+      const row: MatrixRow = {
+        unitId: u.unitId,
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        depth: u.depth,
+        parentUnitId: u.parentUnitId,
+        plan: null,
+        periods: {},
+      };
+      for (const o of u.obligations) {
+        const state = reviewState(o);
+        if (o.kind === 'plan') {
+          planRows.push(o);
+          level.plans.push(o);
+          row.plan = {
+            obligationId: o.obligationId,
+            planId: o.planId,
+            status: o.status,
+            state,
+            deadline: o.deadline,
+            onTime: o.submittedOnTime,
+            overdue: o.overdue,
+            firstSubmittedAt: o.firstSubmittedAt,
+          };
+        } else if (o.period) {
+          byPeriodRows.get(o.period)?.push(o);
+          level.reports.get(o.period)?.push(o);
+          row.periods[o.period] = {
+            obligationId: o.obligationId,
+            status: o.status,
+            state,
+            deadline: o.deadline,
+            onTime: o.submittedOnTime,
+            overdue: o.overdue,
+          };
+          if (o.submittedOnTime === false || (o.firstSubmittedAt === null && o.overdue))
+            lateByPeriod.get(o.period)?.push({ code: u.code, name: u.name, status: o.status });
+          if (o.firstSubmittedAt === null)
+            missingByPeriod.get(o.period)?.push({ code: u.code, name: u.name, overdue: o.overdue });
+        }
+      }
+      return row;
+    });
 
     const byPeriod = periods.map((p, i) => {
-      const rows = matrix.filter((m) => m.period === p);
+      const filed = byPeriodRows.get(p) ?? [];
       const [current, previous] = totalsByPeriod[i];
-      const c = completeness(rows);
+      const c = completeness(filed);
       const vsTargets = targetsVsActuals(targets, current.accepted, p, { id: root.id, kind: root.kind });
       return {
         period: p,
@@ -119,92 +201,28 @@ export class RollupService {
         onTimeRate: onTimeRate(c),
         targets: vsTargets,
         score: propagandaScore(vsTargets, current.accepted, catalogue),
-        late: rows
-          .filter((r) => r.submittedOnTime === false || (r.firstSubmittedAt === null && r.overdue))
-          .map((r) => ({ code: r.code, name: r.name, status: r.status })),
-        missing: rows
-          .filter((r) => r.firstSubmittedAt === null)
-          .map((r) => ({ code: r.code, name: r.name, overdue: r.overdue })),
+        late: lateByPeriod.get(p) ?? [],
+        missing: missingByPeriod.get(p) ?? [],
       };
     });
-
-    type MatrixCell = {
-      obligationId: string | null;
-      status: string;
-      state: ReviewState;
-      deadline: string;
-      onTime: boolean | null;
-      overdue: boolean;
-    };
-    type MatrixRow = {
-      unitId: string;
-      code: string;
-      name: string;
-      kind: string;
-      depth: number;
-      parentUnitId: string | null;
-      plan: (MatrixCell & { planId: string | null; firstSubmittedAt: string | null }) | null;
-      periods: Record<string, MatrixCell>;
-    };
-    const units = new Map<string, MatrixRow>();
-    const rowOf = (r: { unitId: string; code: string; name: string }): MatrixRow => {
-      let u = units.get(r.unitId);
-      if (!u) {
-        const l = levels.get(r.unitId);
-        u = {
-          unitId: r.unitId,
-          code: r.code,
-          name: r.name,
-          kind: l?.kind ?? 'other',
-          depth: l?.depth ?? 1,
-          parentUnitId: l?.parentUnitId ?? null,
-          plan: null,
-          periods: {},
-        };
-        units.set(r.unitId, u);
-      }
-      return u;
-    };
-    for (const r of planRows) {
-      rowOf(r).plan = {
-        obligationId: r.obligationId,
-        planId: r.planId,
-        status: r.status,
-        state: reviewState(r),
-        deadline: r.deadline,
-        onTime: r.submittedOnTime,
-        overdue: r.overdue,
-        firstSubmittedAt: r.firstSubmittedAt ? new Date(r.firstSubmittedAt).toISOString() : null,
-      };
-    }
-    for (const r of matrix) {
-      rowOf(r).periods[r.period] = {
-        obligationId: r.obligationId ?? null,
-        status: r.status,
-        state: reviewState(r),
-        deadline: r.deadline,
-        onTime: r.submittedOnTime,
-        overdue: r.overdue,
-      };
-    }
-    const rows = [...units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)); // code order, as before
 
     // Per level (depth below the root): plans and each period's reports.
-    const depths = [...new Set(rows.map((r) => r.depth))].sort((a, b) => a - b);
     const plans = completeness(planRows);
-    const perLevel = depths.map((depth) => {
-      const planC = completeness(planRows.filter((r) => depthOf(r.unitId) === depth));
-      return {
-        depth,
-        units: rows.filter((r) => r.depth === depth).length,
-        plans: planC,
-        plansOnTimeRate: onTimeRate(planC),
-        reports: periods.map((p) => {
-          const c = completeness(matrix.filter((m) => m.period === p && depthOf(m.unitId) === depth));
-          return { period: p, completeness: c, onTimeRate: onTimeRate(c) };
-        }),
-      };
-    });
+    const perLevel = [...byLevel.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([depth, level]) => {
+        const planC = completeness(level.plans);
+        return {
+          depth,
+          units: level.units,
+          plans: planC,
+          plansOnTimeRate: onTimeRate(planC),
+          reports: periods.map((p) => {
+            const c = completeness(level.reports.get(p) ?? []);
+            return { period: p, completeness: c, onTimeRate: onTimeRate(c) };
+          }),
+        };
+      });
     return {
       rootUnitId: rootId,
       root: { id: root.id, code: root.code, name: root.name, kind: root.kind },

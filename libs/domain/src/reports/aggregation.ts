@@ -202,7 +202,9 @@ export interface Completeness {
 const HANDED_IN: readonly ObligationStatus[] = ['submitted', 'returned', 'approved'];
 
 /** See `Completeness` for the exact meaning of each count. */
-export function completeness(rows: ObligationSnapshot[]): Completeness {
+export function completeness(
+  rows: ReadonlyArray<Pick<ObligationSnapshot, 'status' | 'submittedOnTime' | 'overdue'>>,
+): Completeness {
   const c: Completeness = {
     expected: 0,
     submitted: 0,

@@ -84,26 +84,35 @@ export interface ReportStatusRow {
   firstSubmittedAt: Date | null;
 }
 
-/** A unit's plan obligation for a year, as the review sees it. */
-export interface PlanStatusRow {
+/** One obligation of a unit in the review matrix (its plan, or its report for a period). */
+export interface ReviewObligationRow {
   obligationId: string;
-  unitId: string;
-  code: string;
-  name: string;
+  kind: 'plan' | 'report';
+  /** The report's period; null for the plan. */
+  period: PeriodKind | null;
   status: ObligationStatus;
   submittedOnTime: boolean | null;
   overdue: boolean;
-  deadline: string;
-  firstSubmittedAt: Date | null;
-  /** The plan that fulfils it, once drafted. */
+  deadline: LocalDate;
+  /** ISO 8601 in UTC (…Z), as the API answers it. */
+  firstSubmittedAt: string | null;
+  /** The plan that fulfils a plan obligation, once drafted. */
   planId: string | null;
 }
 
-export interface UnitLevelRow {
+/**
+ * A unit of the review matrix: where it sits below the reviewed root in the year (the last placement of the year
+ * when it moved) and its obligations of the year (plan and the requested periods' reports), in code order.
+ */
+export interface ReviewUnitRow {
   unitId: string;
+  code: string;
+  name: string;
   kind: string;
+  /** Levels below the reviewed root (1 = its children). */
   depth: number;
   parentUnitId: string | null;
+  obligations: ReviewObligationRow[];
 }
 
 export interface DeadlineValues {
@@ -250,41 +259,53 @@ export class ObligationsRepository {
     );
   }
 
-  /** Plan obligations of `year` (one per unit: the plan it owes its parent) inside every scope of `within`. */
-  async planStatuses(
-    q: { year: number; within: Array<{ scope: UnitScope; time: ScopeTime; minDepth?: number }> },
-    m: EntityManager = this.em,
-  ): Promise<PlanStatusRow[]> {
-    const params: unknown[] = [q.year];
-    const conditions = q.within.map((w) => inScope(w.scope, 'o.unit_id', params, w.time, { minDepth: w.minDepth }));
-    return m.query(
-      `SELECT o.id AS "obligationId", u.id AS "unitId", u.code, u.name, o.status, o.submitted_on_time AS "submittedOnTime",
-              o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt",
-              o.fulfilled_by_plan_id AS "planId"
-         FROM obligations o JOIN units u ON u.id = o.unit_id
-        WHERE o.kind = 'plan' AND o.year = $1 ${conditions.map((c) => `AND ${c}`).join(' ')}
-        ORDER BY u.code`,
-      params,
-    );
-  }
-
   /**
-   * Kind, level below `rootUnitId` (1 = its children) and parent of each unit of `unitIds` in `year` (the last
-   * placement of the year when a unit moved).
+   * The review matrix in one read: every unit below `rootUnitId` with a plan or report obligation of `year` inside
+   * every scope of `within`, with its level and parent in the year (the last placement of the year when it moved)
+   * and its obligations, grouped per unit in code order.
    */
-  async unitLevels(rootUnitId: string, unitIds: string[], year: number): Promise<UnitLevelRow[]> {
-    if (unitIds.length === 0) return [];
-    return this.em.query(
-      `SELECT DISTINCT ON (u.id) u.id AS "unitId", u.kind, c.depth, l.parent_id AS "parentUnitId"
-         FROM units u
-         JOIN unit_closure c ON c.descendant_id = u.id AND c.ancestor_id = $1
-              AND c.valid_from <= make_date($3, 12, 31) AND c.valid_to > make_date($3, 1, 1)
-         LEFT JOIN unit_links l ON l.unit_id = u.id
-              AND l.valid_from <= make_date($3, 12, 31) AND l.valid_to > make_date($3, 1, 1)
-        WHERE u.id = ANY($2::uuid[])
-        ORDER BY u.id, c.valid_from DESC, l.valid_from DESC`,
-      [rootUnitId, unitIds, year],
-    );
+  async reviewMatrix(q: {
+    year: number;
+    periods: PeriodKind[];
+    rootUnitId: string;
+    within: Array<{ scope: UnitScope; time: ScopeTime; minDepth?: number }>;
+  }): Promise<ReviewUnitRow[]> {
+    const params: unknown[] = [q.year, q.periods];
+    const conditions = q.within.map((w) => inScope(w.scope, 'o.unit_id', params, w.time, { minDepth: w.minDepth }));
+    // Two reads in parallel: the obligations (10,000 rows for a 2,000-unit province, without the unit's columns
+    // repeated on each) and the units below the root with their level and parent in the year.
+    const [obligations, units] = await Promise.all([
+      this.em.query(
+        `SELECT o.unit_id AS "unitId", o.id AS "obligationId", o.kind, nullif(o.period, '') AS period, o.status,
+                o.submitted_on_time AS "submittedOnTime", o.overdue, to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline,
+                to_char(o.first_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "firstSubmittedAt",
+                o.fulfilled_by_plan_id AS "planId"
+           FROM obligations o
+          WHERE o.year = $1 AND (o.kind = 'plan' OR (o.kind = 'report' AND o.period = ANY($2)))
+                ${conditions.map((c) => `AND ${c}`).join(' ')}`,
+        params,
+      ) as Promise<Array<ReviewObligationRow & { unitId: string }>>,
+      this.em.query(
+        `SELECT DISTINCT ON (u.id) u.id AS "unitId", u.code, u.name, u.kind, c.depth, l.parent_id AS "parentUnitId"
+           FROM unit_closure c JOIN units u ON u.id = c.descendant_id
+           LEFT JOIN unit_links l ON l.unit_id = c.descendant_id
+                AND l.valid_from <= make_date($2, 12, 31) AND l.valid_to > make_date($2, 1, 1)
+          WHERE c.ancestor_id = $1 AND c.depth >= 1
+            AND c.valid_from <= make_date($2, 12, 31) AND c.valid_to > make_date($2, 1, 1)
+          ORDER BY u.id, c.valid_from DESC, l.valid_from DESC`,
+        [q.rootUnitId, q.year],
+      ) as Promise<Array<Omit<ReviewUnitRow, 'obligations'>>>,
+    ]);
+    const byId = new Map<string, ReviewUnitRow>();
+    for (const u of units) byId.set(u.unitId, { ...u, obligations: [] });
+    const listed = new Map<string, ReviewUnitRow>();
+    for (const { unitId, ...o } of obligations) {
+      const unit = byId.get(unitId);
+      if (!unit) continue; // in scope for the year but not below the root in it: cannot happen with minDepth ≥ 1
+      unit.obligations.push(o);
+      listed.set(unitId, unit);
+    }
+    return [...listed.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
   /** Report obligations for a period owed to `parentUnitId` by its direct children. */
