@@ -27,7 +27,6 @@ import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
 import { benchEnv, freshDatabase, report } from './bench-support';
 import { planCascadeWorkflowId } from '../../libs/contracts/src';
 
-const CONCURRENCY = 8; // the same as the cascade's startObligationWorkflows
 const ROUNDS = 3;
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>) {
@@ -72,7 +71,12 @@ async function main() {
     WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '40',
     WORKER_WORKFLOW_POLLERS: process.env.WORKER_WORKFLOW_POLLERS ?? '4',
     WORKER_ACTIVITY_POLLERS: process.env.WORKER_ACTIVITY_POLLERS ?? '4',
+    ...(process.env.WORKFLOW_START_CONCURRENCY
+      ? { WORKFLOW_START_CONCURRENCY: process.env.WORKFLOW_START_CONCURRENCY }
+      : {}),
   });
+  // The baseline starts empty workflows with the same concurrency as a cascade batch starts obligation workflows.
+  const CONCURRENCY = config.temporal.startConcurrency;
   const workerApp = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(config, { temporalClient: client }),
     { logger: false },

@@ -27,6 +27,11 @@ export interface TemporalConfig {
    * server's long-poll interval (60 s by default; `npm run up` runs its dev server with a shorter one).
    */
   workerPollWindowSeconds: number;
+  /**
+   * WORKFLOW_START_CONCURRENCY (default 24): obligation workflows a cascade batch starts at once (each start is one
+   * round trip to the Temporal frontend). Lower it under a namespace rate limit (Temporal Cloud).
+   */
+  startConcurrency: number;
 }
 
 /**
@@ -237,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       apiKey: r.optional('TEMPORAL_API_KEY'),
       workflowBundlePath: r.str('WORKFLOW_BUNDLE_PATH', 'dist/workflow-bundle.js'),
       workerPollWindowSeconds: r.int('READY_WORKER_POLL_WINDOW_SECONDS', 90, 1, 3600),
+      startConcurrency: r.int('WORKFLOW_START_CONCURRENCY', 24, 1, 200),
     },
     worker: {
       maxCachedWorkflows: r.optionalInt('WORKER_MAX_CACHED_WORKFLOWS', 0, 100_000),

@@ -1,16 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, AppConfigToken } from '@cchc/config';
 import { Context } from '@temporalio/activity';
 import { TemporalClientProvider } from '@cchc/temporal';
 import { OBLIGATION_WORKFLOW, obligationWorkflowId, type ObligationWorkflowInput } from '@cchc/contracts';
 
 /**
  * Starts obligation workflows under their deterministic ids; one already running (retry, crash, issued twice)
- * counts as started. Eight starts at a time; heartbeats so a crashed batch is retried quickly; stops between
+ * counts as started. `temporal.startConcurrency` starts at a time (WORKFLOW_START_CONCURRENCY); heartbeats so a crashed batch is retried quickly; stops between
  * starts when the activity is cancelled (worker shutdown).
  */
 @Injectable()
 export class ObligationStarter {
-  constructor(private readonly temporal: TemporalClientProvider) {}
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
+  ) {}
 
   async start(items: ObligationWorkflowInput[]): Promise<number> {
     const queue = [...items];
@@ -24,7 +28,7 @@ export class ObligationStarter {
         if (done % 20 === 0) activityContext()?.heartbeat(done);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, run));
+    await Promise.all(Array.from({ length: Math.min(this.config.temporal.startConcurrency, queue.length) }, run));
     return done;
   }
 }
