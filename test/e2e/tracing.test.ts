@@ -164,6 +164,8 @@ describe('tracing on: one trace from the HTTP request through the workflow to it
     expect(stack.workerApp.get(Tracing).enabled).toBe(true);
     const planId = await issueProvincePlan(stack, { traceparent: `00-${LB_TRACE_ID}-${LB_SPAN_ID}-01` });
     await request(stack.api.getHttpServer()).get('/health').expect(200);
+    await request(stack.api.getHttpServer()).get('/ke-hoach').expect(200); // a page of the web app
+    await request(stack.api.getHttpServer()).get('/no-such-route').expect(404);
 
     // The workflow's spans reach the worker's processor through the sink once its activation completes.
     await eventually(
@@ -206,11 +208,17 @@ describe('tracing on: one trace from the HTTP request through the workflow to it
     expect(obligationStarts.length).toBeGreaterThan(0);
     for (const s of obligationStarts) expect(s.parentSpanId).toBe(runActivity.spanId);
 
-    // Other requests are traces of their own (their own roots); probes are not traced.
+    // Other requests are traces of their own (their own roots).
     const creation = collector.spans.find((s) => s.name === 'POST /plans');
     expect(creation).toMatchObject({ service: 'cchc-api', parentSpanId: undefined });
     expect(creation!.traceId).not.toBe(LB_TRACE_ID);
-    expect(collector.spans.filter((s) => s.attrs['url.path'] === '/health')).toEqual([]);
+    // Probes and the web app's pages and assets (served before the API's middleware) are not traced.
+    expect(collector.spans.filter((s) => ['/health', '/ke-hoach'].includes(String(s.attrs['url.path'])))).toEqual([]);
+    // A path no route matched is named by its method alone (the semantic conventions' rule: no unbounded names).
+    const unmatched = collector.spans.filter((s) => s.kind === OTLP_SPAN_KIND_SERVER && !s.attrs['http.route']);
+    expect(unmatched.map((s) => [s.name, s.attrs['url.path'], s.attrs['http.response.status_code']])).toEqual([
+      ['GET', '/no-such-route', 404],
+    ]);
 
     // A traced workflow's history replays deterministically with the bundle (the interceptors add no command).
     for (const workflowId of [planCascadeWorkflowId(planId), String(obligationStarts[0]!.attrs.temporalWorkflowId)]) {

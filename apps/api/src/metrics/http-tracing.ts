@@ -12,9 +12,15 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { Tracing } from '@cchc/temporal';
 import { routePattern } from './http-metrics';
+import { WEB_APP_PATHS } from '../web/web.module';
 
 /** Probes and scrapes: polled every few seconds, they would bury the traces worth reading. */
-const UNTRACED = new Set(['/health', '/ready', '/metrics']);
+const PROBES = new Set(['/health', '/ready', '/metrics']);
+
+/** Not traced: probes, and files (the web app's pages and assets, the OpenAPI UI) that involve no work of the API. */
+function untraced(path: string): boolean {
+  return PROBES.has(path) || WEB_APP_PATHS.test(path) || /^\/(assets|docs)(\/|$)/.test(path);
+}
 
 /**
  * A server span per HTTP request (with tracing on): named `METHOD /route/:pattern` once routed, with the method,
@@ -29,7 +35,7 @@ class HttpTracingMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     const path = req.originalUrl.split('?')[0] ?? '/';
-    if (!this.tracing.enabled || UNTRACED.has(path)) return next();
+    if (!this.tracing.enabled || untraced(path)) return next();
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = this.tracing.tracer.startSpan(
       req.method,
