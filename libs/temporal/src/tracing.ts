@@ -1,6 +1,6 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { Tracer } from '@opentelemetry/api';
-import { ProxyTracerProvider } from '@opentelemetry/api';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { diag, DiagLogLevel, ProxyTracerProvider, type Tracer } from '@opentelemetry/api';
+import { PinoLogger } from 'nestjs-pino';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import {
@@ -118,10 +118,37 @@ export class Tracing {
   }
 }
 
-/** Shuts the process's tracing down (flushing the last spans) when the application closes. */
+/**
+ * Routes the OpenTelemetry SDK's own warnings and errors (e.g. an export the collector refused or never answered)
+ * to the application's log, and shuts the process's tracing down (flushing the last spans) when the application
+ * closes.
+ */
 @Injectable()
-class TracingLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(Tracing) private readonly tracing: Tracing) {}
+class TracingLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(Tracing) private readonly tracing: Tracing,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('Tracing');
+  }
+
+  onModuleInit(): void {
+    if (!this.tracing.enabled) return;
+    const log =
+      (level: 'error' | 'warn') =>
+      (message: string, ...args: unknown[]) =>
+        this.logger[level]({ otel: true, ...(args.length ? { args: args.map(String) } : {}) }, message);
+    diag.setLogger(
+      {
+        error: log('error'),
+        warn: log('warn'),
+        info: () => undefined,
+        debug: () => undefined,
+        verbose: () => undefined,
+      },
+      { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+    );
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.tracing.shutdown();
