@@ -88,8 +88,9 @@ export class Tracing {
 
   /**
    * For the worker: RunActivity spans (children of the workflow's StartActivity, whose context travels in the
-   * activity's headers; activity log lines get trace_id/span_id) and the sink through which the workflow sandbox
-   * hands its spans (RunWorkflow, StartActivity, StartChildWorkflow…) to this process's span processor.
+   * activity's headers; lines logged through the activity context's logger get trace_id/span_id) and the sink
+   * through which the workflow sandbox hands its spans (RunWorkflow, StartActivity, StartChildWorkflow…) to this
+   * process's span processor.
    */
   workerOptions(): WorkerTracingOptions {
     if (!this.processor || !this.resource) return { sinks: { exporter: { export: { fn: () => undefined } } } };
