@@ -2,7 +2,8 @@
 // and import boundaries that keep the layers honest:
 //   - workflows/ run inside Temporal's deterministic sandbox: no Node built-ins, no Nest, no TypeORM, no
 //     class-validator, no client/worker/activity SDKs, no persistence or config; only @temporalio/workflow,
-//     @cchc/domain and @cchc/contracts.
+//     @cchc/domain and @cchc/contracts (and, for workflows/tracing-interceptors.ts, the workflow-side half of
+//     @temporalio/interceptors-opentelemetry: its client, worker and plugin halves are Node code).
 //   - libs/domain is plain TypeScript: no framework, no database, no Temporal.
 //   - apps/web runs in the browser (React): browser globals, no Node built-ins, no server-side packages; it shares
 //     only the pure domain (@cchc/domain) with the server.
@@ -120,6 +121,11 @@ export default tseslint.config(
             {
               group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
               message: 'Workflow code imports only @temporalio/workflow (and type-only contracts).',
+              allowTypeImports: true,
+            },
+            {
+              regex: '^@temporalio/interceptors-opentelemetry(?!/lib/(workflow|instrumentation)(/|$))',
+              message: 'Only the workflow-side OpenTelemetry interceptors (lib/workflow) run in the sandbox.',
               allowTypeImports: true,
             },
           ],

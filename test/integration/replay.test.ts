@@ -4,6 +4,7 @@
  * code that would alter the commands an already-running workflow emits (without `patched()`) fails here.
  */
 import { Worker } from '@temporalio/worker';
+import { Tracing } from '../../libs/temporal/src';
 import { loadHistories, REPLAYED_WORKFLOW_TYPES } from '../support/histories';
 import { testEnv } from '../support/test-env';
 
@@ -18,7 +19,8 @@ describe('workflow replay guard', () => {
   it('replays every recorded history deterministically with the current code', async () => {
     const results: Array<{ workflowId: string; error?: unknown }> = [];
     for await (const r of Worker.runReplayHistories(
-      { workflowBundle: { codePath: testEnv().workflowBundlePath } },
+      // The bundle carries the tracing interceptors (workflows/tracing-interceptors.ts); the worker's sinks as well.
+      { workflowBundle: { codePath: testEnv().workflowBundlePath }, sinks: Tracing.off().workerOptions().sinks },
       histories.map((h) => ({ workflowId: h.workflowId, history: h.history })),
     )) {
       results.push({ workflowId: r.workflowId, error: r.error });

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTestApi } from './api';
 import { createTestDatabase, TestDatabase } from './database';
@@ -10,6 +10,8 @@ export interface Stack {
   db: TestDatabase;
   env: TestWorkflowEnvironment;
   api: INestApplication;
+  /** The worker's application context (its providers, e.g. its Tracing). */
+  workerApp: INestApplicationContext;
   /** Moves the test server's clock forward to `iso` (no-op if already past it); the API's clock follows. */
   sleepUntil(iso: string): Promise<void>;
   teardown(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startStack(opts: {
     db,
     env,
     api,
+    workerApp,
     async sleepUntil(iso: string) {
       const now = await env.currentTimeMs();
       if (Date.parse(iso) > now) await env.sleep(Date.parse(iso) - now);

@@ -6,7 +6,7 @@ import { AppConfig, AppConfigToken, Clock, ConfigModule, loggerParams } from '@c
 import { PersistenceModule } from '@cchc/persistence';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { HealthController } from './health/health.controller';
-import { TemporalClientModule } from '@cchc/temporal';
+import { TemporalClientModule, Tracing, TracingModule } from '@cchc/temporal';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { UnitsModule } from './units/units.module';
@@ -23,15 +23,21 @@ import { RateLimitModule } from './http/rate-limit';
 import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/http-metrics';
+import { HttpTracingModule } from './metrics/http-tracing';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig, opts: { temporalClient?: Client; clock?: Clock } = {}): DynamicModule {
+  static forRoot(
+    config?: AppConfig,
+    opts: { temporalClient?: Client; clock?: Clock; tracing?: Tracing } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, opts.clock),
         LoggerModule.forRootAsync({ inject: [AppConfigToken], useFactory: (c: AppConfig) => loggerParams(c, 'api') }),
+        TracingModule.forRoot('api', opts.tracing),
+        HttpTracingModule,
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
         RateLimitModule,

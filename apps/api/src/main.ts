@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@cchc/config';
 import { connectOrExit } from '@cchc/persistence';
+import { Tracing } from '@cchc/temporal';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
 
@@ -12,7 +13,12 @@ async function main() {
   if (await probe.showMigrations()) console.warn('warning: there are pending migrations (run npm run migration:run)');
   await probe.destroy();
 
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  // Tracing first (off without OTEL_EXPORTER_OTLP_ENDPOINT); the app flushes and stops it when it closes.
+  const tracing = Tracing.start(config.tracing, 'api');
+  const app = await NestFactory.create(AppModule.forRoot(config, { tracing }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   setupApp(app);
   await app.listen(config.api.port, config.api.host);
   console.log(

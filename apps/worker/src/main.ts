@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@cchc/config';
+import { Tracing } from '@cchc/temporal';
 import { WorkerModule } from './worker.module';
 import { WorkerService, installTemporalRuntimeLogger } from './worker.service';
 
 async function main() {
   const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  // Tracing first (off without OTEL_EXPORTER_OTLP_ENDPOINT); app.close() below flushes and stops it.
+  const tracing = Tracing.start(config.tracing, 'worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { tracing }), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { TemporalClientModule } from '@cchc/temporal';
+import { TemporalClientModule, Tracing, TracingModule } from '@cchc/temporal';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigToken, ConfigModule, loggerParams } from '@cchc/config';
 import { PersistenceModule } from '@cchc/persistence';
@@ -9,7 +9,7 @@ import { WorkerService } from './worker.service';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config?: AppConfig, opts: { temporalClient?: Client } = {}): DynamicModule {
+  static forRoot(config?: AppConfig, opts: { temporalClient?: Client; tracing?: Tracing } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -18,6 +18,7 @@ export class WorkerModule {
           inject: [AppConfigToken],
           useFactory: (c: AppConfig) => loggerParams(c, 'worker'),
         }),
+        TracingModule.forRoot('worker', opts.tracing),
         PersistenceModule,
         TemporalClientModule.forRoot(opts.temporalClient),
         ActivitiesModule,

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { NativeConnection, Runtime, Worker, DefaultLogger, LogLevel } from '@temporalio/worker';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
+import { Tracing } from '@cchc/temporal';
 import { ActivitiesRegistry } from './activities/activities.registry';
 import { bundleWorkflowsFromSource } from './bundle/build-workflow-bundle';
 
@@ -30,6 +31,7 @@ export class WorkerService implements OnApplicationShutdown {
     @Inject(AppConfigToken) private readonly config: AppConfig,
     private readonly registry: ActivitiesRegistry,
     private readonly logger: PinoLogger,
+    @Inject(Tracing) private readonly tracing: Tracing,
   ) {
     this.logger.setContext('WorkerService');
   }
@@ -51,6 +53,8 @@ export class WorkerService implements OnApplicationShutdown {
       taskQueue,
       workflowBundle,
       activities: this.registry.activities(),
+      // RunActivity spans and the workflow sandbox's span sink (a no-op one when tracing is off)
+      ...this.tracing.workerOptions(),
       shutdownGraceTime: (opts.shutdownGraceTime ?? '30 seconds') as '30 seconds',
       ...definedOnly({
         ...this.config.worker,

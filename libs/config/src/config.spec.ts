@@ -114,6 +114,48 @@ describe('loadConfig', () => {
     ).toThrow(/WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_WORKFLOW_POLLERS[\s\S]*WORKER_METRICS_ADDRESS/);
   });
 
+  it('leaves tracing off without an OTLP endpoint, and reads the standard OTEL_* variables', () => {
+    expect(loadConfig(base).tracing).toEqual({
+      tracesUrl: undefined,
+      headers: {},
+      serviceName: undefined,
+      sampleRatio: 1,
+    });
+    expect(loadConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing.tracesUrl).toBe(
+      'http://collector:4318/v1/traces',
+    );
+    const c = loadConfig({
+      ...base,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://tempo.example/otlp/v1/traces',
+      OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Basic%20abc,x-scope-orgid=cchc',
+      OTEL_SERVICE_NAME: 'cchc-api-hn',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    });
+    expect(c.tracing).toEqual({
+      tracesUrl: 'https://tempo.example/otlp/v1/traces',
+      headers: { authorization: 'Basic abc', 'x-scope-orgid': 'cchc' },
+      serviceName: 'cchc-api-hn',
+      sampleRatio: 0.25,
+    });
+    expect(
+      loadConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' }).tracing
+        .tracesUrl,
+    ).toBeUndefined();
+    expect(() =>
+      loadConfig({
+        ...base,
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317',
+        OTEL_EXPORTER_OTLP_HEADERS: 'novalue',
+        OTEL_TRACES_SAMPLER: 'always_on',
+        OTEL_TRACES_SAMPLER_ARG: '2',
+      }),
+    ).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT[\s\S]*OTEL_TRACES_SAMPLER must[\s\S]*OTEL_TRACES_SAMPLER_ARG[\s\S]*OTEL_EXPORTER_OTLP_HEADERS/,
+    );
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
   });

@@ -58,6 +58,29 @@ export interface MetricsConfig {
   apiEnabled: boolean;
 }
 
+/**
+ * OpenTelemetry tracing (docs/deploy.md, "Tracing"). Off unless an OTLP endpoint is configured: then each process
+ * exports its spans over OTLP/HTTP (JSON) in batches. The standard OTEL_* names, read here only (the SDK is handed
+ * explicit values).
+ */
+export interface TracingConfig {
+  /**
+   * Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, else OTEL_EXPORTER_OTLP_ENDPOINT +
+   * `/v1/traces`. Undefined = tracing off (also when OTEL_SDK_DISABLED=true).
+   */
+  tracesUrl?: string;
+  /** OTEL_EXPORTER_OTLP_HEADERS (`key=value,key2=value2`, values URL-encoded): e.g. a backend's API key. */
+  headers: Record<string, string>;
+  /** OTEL_SERVICE_NAME; unset = `cchc-api` / `cchc-worker` by process. */
+  serviceName?: string;
+  /**
+   * Share of new traces recorded, 0..1, from OTEL_TRACES_SAMPLER (parentbased_always_on, the default;
+   * parentbased_always_off; parentbased_traceidratio with OTEL_TRACES_SAMPLER_ARG). Always parent-based: a request
+   * arriving with a `traceparent` keeps its caller's decision.
+   */
+  sampleRatio: number;
+}
+
 export interface AuthConfig {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and a random one was made for this process (development and test only). */
@@ -103,6 +126,7 @@ export interface AppConfig {
   temporal: TemporalConfig;
   worker: WorkerTuningConfig;
   metrics: MetricsConfig;
+  tracing: TracingConfig;
   auth: AuthConfig;
   smtp?: SmtpConfig;
   webhook?: WebhookConfig;
@@ -180,6 +204,39 @@ class Reader {
     return this.optional(name) === undefined ? undefined : this.int(name, min, min, max);
   }
 
+  ratio(name: string, fallback: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 1) {
+      this.problems.push(`${name} must be a number between 0 and 1 (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  /** `key=value,key2=value2` with URL-encoded values (the OTEL_EXPORTER_OTLP_HEADERS format). */
+  keyValues(name: string): Record<string, string> {
+    const raw = this.optional(name);
+    const out: Record<string, string> = {};
+    if (raw === undefined) return out;
+    for (const part of raw.split(',')) {
+      const i = part.indexOf('=');
+      const key = i > 0 ? part.slice(0, i).trim() : '';
+      if (!key) {
+        this.problems.push(`${name} must look like key=value,key2=value2`);
+        return {};
+      }
+      try {
+        out[key] = decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        this.problems.push(`${name}: the value of ${key} is not valid URL encoding`);
+        return {};
+      }
+    }
+    return out;
+  }
+
   hostPort(name: string, fallback: string): string {
     const v = this.str(name, fallback);
     if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(v)) this.problems.push(`${name} must look like host:port (got "${v}")`);
@@ -193,6 +250,27 @@ const KNOWN_PUBLIC_SECRETS = ['dev-only-secret-change-me-0123456789abcdef'];
 function trustProxy(raw: string | undefined): number | string | false {
   if (!raw || /^(0|false|no|off)$/i.test(raw)) return false;
   return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+const SAMPLERS = ['parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+
+function tracing(r: Reader): TracingConfig {
+  const disabled = r.bool('OTEL_SDK_DISABLED', false);
+  const base = r.optional('OTEL_EXPORTER_OTLP_ENDPOINT')
+    ? r.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'])
+    : undefined;
+  const traces = r.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')
+    ? r.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:'])
+    : undefined;
+  const sampler = r.oneOf('OTEL_TRACES_SAMPLER', SAMPLERS, 'parentbased_always_on');
+  const arg = r.ratio('OTEL_TRACES_SAMPLER_ARG', 1);
+  const sampleRatio = sampler === 'parentbased_always_on' ? 1 : sampler === 'parentbased_always_off' ? 0 : arg;
+  return {
+    tracesUrl: disabled ? undefined : (traces ?? (base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined)),
+    headers: r.keyValues('OTEL_EXPORTER_OTLP_HEADERS'),
+    serviceName: r.optional('OTEL_SERVICE_NAME'),
+    sampleRatio,
+  };
 }
 
 /** Reads and validates the configuration. Throws ConfigError listing every problem at once. */
@@ -257,6 +335,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : undefined,
       apiEnabled: r.bool('API_METRICS', true),
     },
+    tracing: tracing(r),
     auth: {
       jwtSecret,
       jwtSecretGenerated: !givenSecret,

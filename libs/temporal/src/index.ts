@@ -1,2 +1,3 @@
 export * from './temporal-client.module';
 export * from './failures';
+export * from './tracing';

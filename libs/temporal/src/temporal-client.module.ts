@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
+import { Tracing } from './tracing';
 
 /** A ready client to use instead of connecting (tests hand in the test server's client). */
 export abstract class TemporalClientOverride {
@@ -9,7 +10,9 @@ export abstract class TemporalClientOverride {
 
 /**
  * Lazily connected Temporal client. The API starts even when Temporal is down (GET /ready reports it);
- * the first call that needs Temporal connects.
+ * the first call that needs Temporal connects. With tracing on, the client carries the OpenTelemetry interceptor:
+ * starting, signalling or updating a workflow is a span of the caller's trace, whose context travels to the
+ * workflow in the request's headers.
  */
 @Injectable()
 export class TemporalClientProvider implements OnApplicationShutdown {
@@ -18,9 +21,19 @@ export class TemporalClientProvider implements OnApplicationShutdown {
 
   constructor(
     @Inject(AppConfigToken) private readonly config: AppConfig,
+    @Inject(Tracing) private readonly tracing: Tracing,
     @Optional() @Inject(TemporalClientOverride) override?: TemporalClientOverride,
   ) {
-    this.client = override?.client;
+    const given = override?.client;
+    // A handed-in client (tests) gets the interceptors too: the same connection and namespace, traced.
+    this.client =
+      given && tracing.enabled
+        ? new Client({
+            connection: given.connection,
+            namespace: given.options.namespace,
+            interceptors: { workflow: tracing.clientInterceptors() },
+          })
+        : given;
   }
 
   async get(): Promise<Client> {
@@ -33,7 +46,11 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       throw e;
     });
     const connection = await this.connection;
-    this.client ??= new Client({ connection, namespace: this.config.temporal.namespace });
+    this.client ??= new Client({
+      connection,
+      namespace: this.config.temporal.namespace,
+      interceptors: { workflow: this.tracing.clientInterceptors() },
+    });
     return this.client;
   }
 

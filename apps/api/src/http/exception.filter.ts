@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { trace } from '@opentelemetry/api';
 import { randomUUID } from 'crypto';
 import type { Response, Request } from 'express';
 import { DomainError, DomainErrorKind } from '@cchc/domain';
@@ -83,6 +84,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private internal(exception: unknown, req: Request & { id?: string }): ErrorResponse {
     const errorId = randomUUID();
+    // With tracing on: the request's span carries the exception (and the error id, to find one from the other).
+    const span = trace.getActiveSpan();
+    if (span) {
+      span.recordException(exception instanceof Error ? exception : String(exception));
+      span.setAttribute('cchc.error_id', errorId);
+    }
     this.logger.error(
       { err: exception, errorId, requestId: req.id, method: req.method, url: req.url },
       'unhandled error',

@@ -57,6 +57,15 @@ export class HttpMetrics {
   }
 }
 
+/**
+ * The matched route's pattern (e.g. /units/:id/rollup; set by Express once routed, so read it when the response is
+ * done); undefined for unmatched paths (Nest's catch-all).
+ */
+export function routePattern(req: Request): string | undefined {
+  const pattern: unknown = req.route?.path;
+  return typeof pattern === 'string' && !pattern.includes('*') ? `${req.baseUrl ?? ''}${pattern}` : undefined;
+}
+
 @Injectable()
 class HttpMetricsMiddleware implements NestMiddleware {
   constructor(private readonly metrics: HttpMetrics) {}
@@ -64,10 +73,7 @@ class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const start = process.hrtime.bigint();
     res.once('finish', () => {
-      // the matched route's pattern (set by Express once routed); unmatched paths (Nest's catch-all) share a label
-      const pattern: unknown = req.route?.path;
-      const route =
-        typeof pattern === 'string' && !pattern.includes('*') ? `${req.baseUrl ?? ''}${pattern}` : 'unmatched';
+      const route = routePattern(req) ?? 'unmatched';
       this.metrics.observe(req.method, route, res.statusCode, Number(process.hrtime.bigint() - start) / 1e9);
     });
     next();

@@ -22,6 +22,8 @@ const ROOT = projectRoot();
 export async function bundleWorkflowsFromSource(): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(ROOT, 'workflows/index.ts'),
+    // Tracing: inert unless a workflow starts with a trace context (see the module); one bundle for tracing on and off.
+    workflowInterceptorModules: [resolve(ROOT, 'workflows/tracing-interceptors.ts')],
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {
