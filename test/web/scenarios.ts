@@ -3,6 +3,15 @@
  */
 import { DEMO_PASSWORD, DEMO_UNITS, demoUserEmail } from '../../libs/persistence/src/seed';
 
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class Http {
   private tokens = new Map<string, string>();
   constructor(readonly base: string) {}
@@ -16,7 +25,13 @@ export class Http {
   }
 
   async as<T = any>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-    return this.call(method, path, body, await this.login(email));
+    try {
+      return await this.call(method, path, body, await this.login(email));
+    } catch (e) {
+      // The browser-test stack issues short-lived access tokens (70 s): a cached one may have expired since.
+      if (!(e instanceof HttpError && e.status === 401 && this.tokens.delete(email))) throw e;
+      return this.call(method, path, body, await this.login(email));
+    }
   }
 
   async call<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
@@ -30,7 +45,7 @@ export class Http {
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    if (!res.ok) throw new HttpError(res.status, `${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }
