@@ -1,4 +1,6 @@
 /** Shared helpers for `npm run bench -- <name>` (scripts/bench.sh starts PostgreSQL and, if asked, Temporal). */
+import { ChildProcess, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence/src/data-source';
@@ -58,4 +60,51 @@ export const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2
 /** Prints the key=value lines that close every benchmark. */
 export function report(values: Record<string, number | string>): void {
   for (const [k, v] of Object.entries(values)) console.log(`${k}=${typeof v === 'number' ? fmt(v) : v}`);
+}
+
+/**
+ * The API as production runs it: its own process (`node dist-bench/apps/api/src/main.js`, NODE_ENV=production, logs
+ * at warn), listening on 127.0.0.1:`port`, healthy before this returns. `stop()` ends it with SIGTERM; it never
+ * outlives the benchmark.
+ */
+export async function startApiProcess(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ base: string; stop: () => Promise<void> }> {
+  const api = spawn(process.execPath, ['dist-bench/apps/api/src/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  process.once('exit', () => api.exitCode === null && api.kill('SIGKILL'));
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, api);
+  return {
+    base,
+    stop: async () => {
+      if (api.exitCode !== null) return;
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    },
+  };
+}
+
+async function waitForHealth(base: string, api: ChildProcess): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the API did not become healthy within 60 s');
 }

@@ -7,15 +7,13 @@
  * non-2xx count of each (must be 0), and each endpoint's req/s as a share of /health's.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'child_process';
-import { randomBytes } from 'crypto';
 import autocannon from 'autocannon';
 import { hashPassword } from '../../apps/api/src/auth/passwords';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { SubtreeTotals } from '../../libs/persistence/src/reports';
 import { generateProvince } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { freshDatabase, report } from './bench-support';
+import { freshDatabase, report, startApiProcess } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -75,26 +73,15 @@ async function main() {
   const facts = (await one(`SELECT count(*)::int AS n FROM report_facts`)).n;
   await ds.destroy();
 
-  const api = spawn(process.execPath, ['dist-bench/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      API_PORT: String(PORT),
-      API_HOST: '127.0.0.1',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      TEMPORAL_ADDRESS: process.env.BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:1', // not used by these reads
-      // One signed-in client makes all the requests: the per-user limit on expensive reads (120/min) would answer
-      // most of them 429. The benchmark measures capacity, so the limit is off (as in the tests).
-      RATE_LIMIT_EXPENSIVE_READS_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const api = await startApiProcess(PORT, {
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: process.env.BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:1', // not used by these reads
+    // One signed-in client makes all the requests: the per-user limit on expensive reads (120/min) would answer
+    // most of them 429. The benchmark measures capacity, so the limit is off (as in the tests).
+    RATE_LIMIT_EXPENSIVE_READS_PER_MINUTE: '0',
   });
-  process.once('exit', () => api.exitCode === null && api.kill('SIGKILL')); // never outlives the benchmark
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    await waitForHealth(base, api);
+    const base = api.base;
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -132,22 +119,8 @@ async function main() {
     report(results);
     if (non2xx > 0) process.exitCode = 1;
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((r) => api.once('exit', r));
+    await api.stop();
   }
-}
-
-async function waitForHealth(base: string, api: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the API did not become healthy within 60 s');
 }
 
 main().catch((e) => {

@@ -1,7 +1,8 @@
 // @needs-temporal
 /**
- * `npm run bench -- web` (@needs-temporal): the web app served by the real API (NestFactory, as main.ts does) with
- * the real worker on a Temporal dev server, driven by Debian's Chromium.
+ * `npm run bench -- web` (@needs-temporal): the web app served by the real API in its own process (main.js,
+ * NODE_ENV=production, as deployed) with the real worker (in this process) on a Temporal dev server, driven by
+ * Debian's Chromium.
  *  first_load_kb   bytes on the wire (compressed bodies + headers) to open the app signed out, sign in and see
  *                  "Việc cần làm" (HTML, JS, CSS, API answers) — the first load of the home page; goal < 400.
  *  inbox_ready_ms  an approver's inbox of 200 submitted plans: from navigation to the table showing its rows,
@@ -16,12 +17,9 @@ import 'reflect-metadata';
 import { execFileSync } from 'child_process';
 import { join } from 'path';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { chromium, type Page } from '@playwright/test';
-import { AppModule } from '../../apps/api/src/app.module';
-import { setupApp } from '../../apps/api/src/setup-app';
 import { hashPassword } from '../../apps/api/src/auth/passwords';
 import { seedDemo } from '../../libs/persistence/src/seed/demo-seeder';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -30,7 +28,7 @@ import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow
 import { loadConfig } from '../../libs/config/src';
 import { DEMO_PASSWORD, demoUserEmail } from '../../libs/persistence/src/seed';
 import { Http, seedInbox } from '../web/scenarios';
-import { benchEnv, freshDatabase, measure, report } from './bench-support';
+import { benchEnv, freshDatabase, measure, report, startApiProcess } from './bench-support';
 import { PROVINCE_YEAR, REVIEWER, seedProvince } from './province-fixture';
 
 const INBOX = 200;
@@ -81,14 +79,17 @@ async function main() {
     .get(WorkerService)
     .create({ connection: nativeConnection, taskQueue, workflowBundlePath: bundlePath });
   const running = worker.run();
-  const api = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { temporalClient: client }), {
-    logger: false,
-    bufferLogs: true,
+  // The API in its own process, as production runs it (the worker stays in this one).
+  const api = await startApiProcess(Number(process.env.CCHC_WEB_BENCH_API_PORT ?? 54412), {
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOGIN_MAX_ATTEMPTS: '1000',
+    // One address signs in hundreds of users: request limits off, as in the tests.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_EXPENSIVE_READS_PER_MINUTE: '0',
   });
-  setupApp(api);
-  await api.listen(0, '127.0.0.1');
-  const base = await api.getUrl();
-  const http = new Http(base.replace('[::1]', '127.0.0.1'));
+  const http = new Http(api.base);
 
   console.log('seeding a 2,000-unit province for the dashboard');
   const provinceUnits = await seedProvince(ds, await hashPassword(DEMO_PASSWORD));
@@ -192,7 +193,7 @@ async function main() {
 
   worker.shutdown();
   await running;
-  await api.close();
+  await api.stop();
   await workerApp.close();
   await nativeConnection.close();
   await connection.close();
