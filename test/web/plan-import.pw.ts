@@ -49,6 +49,7 @@ async function choose(page: Page, name: string, mimeType: string, buffer: Buffer
 
 test('refused files: the Vietnamese reason, nothing created', async ({ page }) => {
   await page.goto('/ke-hoach/nhap-tu-van-ban');
+  await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fke-hoach%2Fnhap-tu-van-ban/);
   await signIn(page, DRAFTER);
   await expect(page.getByRole('heading', { name: 'Nhập kế hoạch từ văn bản' })).toBeVisible();
   const send = page.getByRole('button', { name: 'Tải lên và đọc văn bản' });
@@ -76,6 +77,7 @@ test('refused files: the Vietnamese reason, nothing created', async ({ page }) =
 
 test('a reviewer may not draft: the API’s 403 message is shown', async ({ page }) => {
   await page.goto('/ke-hoach/nhap-tu-van-ban');
+  await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fke-hoach%2Fnhap-tu-van-ban/);
   await signIn(page, email('reviewer', 'BTH.SNV'));
   await expect(page.getByRole('heading', { name: 'Nhập kế hoạch từ văn bản' })).toBeVisible();
   await choose(page, 'ke-hoach.txt', 'text/plain', Buffer.from(SEED));
@@ -86,6 +88,7 @@ test('a reviewer may not draft: the API’s 403 message is shown', async ({ page
 
 test('the drafter uploads the plan, reviews it side by side, corrects it and confirms a draft', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/\/dang-nhap/);
   await signIn(page, DRAFTER);
   await expect(page.getByRole('heading', { name: 'Việc cần làm' })).toBeVisible();
   await page.getByRole('button', { name: 'Nhập kế hoạch từ văn bản' }).click();
@@ -113,7 +116,7 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
 
   // the deadline, and its sentence emphasised in the text
   const deadline = page.getByTestId('field-childDeadline');
-  await expect(deadline.getByLabel('Hạn đơn vị cấp dưới ban hành kế hoạch')).toHaveValue('31/01/2024');
+  await expect(deadline.getByLabel('Hạn đơn vị cấp dưới ban hành kế hoạch', { exact: true })).toHaveValue('31/01/2024');
   await deadline.getByRole('button', { name: /Xem câu gốc/ }).click();
   const activeText = page.getByTestId('import-text').locator('mark[data-active]');
   await expect(activeText.first()).toBeInViewport();
@@ -143,7 +146,7 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
   await expect(deadline).toBeFocused();
 
   // corrections: a later deadline, and the place of issue the text does not give
-  const deadlineInput = deadline.getByLabel('Hạn đơn vị cấp dưới ban hành kế hoạch');
+  const deadlineInput = deadline.getByLabel('Hạn đơn vị cấp dưới ban hành kế hoạch', { exact: true });
   await deadlineInput.click();
   await deadlineInput.fill('05/02/2024');
   await deadlineInput.press('Enter');

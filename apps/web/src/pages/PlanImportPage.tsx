@@ -793,6 +793,7 @@ function FieldRow({
             onClick={onLocate}
             aria-label={`Xem câu gốc: ${label}`}
             disabled={false}
+            style={{ color: '#0b5cab' }}
           >
             Câu gốc
           </Button>

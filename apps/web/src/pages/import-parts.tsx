@@ -197,7 +197,9 @@ export const DocumentText = memo(function DocumentText({
   return (
     <div className="import-text">
       {segments.map((s) => {
-        const chunk = text.slice(s.start, s.end);
+        // Word gives a blank paragraph between paragraphs: runs of blank lines are shown as one (display only; the
+        // offsets stay those of the text).
+        const chunk = text.slice(s.start, s.end).replace(/\n{3,}/g, '\n\n');
         if (!s.keys.length) return <span key={s.start}>{chunk}</span>;
         const isActive = !!active && s.keys.includes(active);
         const focusable = s.firstOf.length > 0;
