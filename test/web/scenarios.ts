@@ -5,18 +5,27 @@ import { DEMO_PASSWORD, DEMO_UNITS, demoUserEmail } from '../../libs/persistence
 
 export class Http {
   private tokens = new Map<string, string>();
+  private passwords = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  async login(email: string, password = DEMO_PASSWORD): Promise<string> {
+  async login(email: string, password = this.passwords.get(email) ?? DEMO_PASSWORD): Promise<string> {
     if (!this.tokens.has(email)) {
       const res = await this.call('POST', '/auth/login', { email, password });
       this.tokens.set(email, res.accessToken);
+      this.passwords.set(email, password);
     }
     return this.tokens.get(email)!;
   }
 
+  /** As `email`; a token that has expired since it was cached (the browser stack's live 70 s) is renewed once. */
   async as<T = any>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-    return this.call(method, path, body, await this.login(email));
+    try {
+      return await this.call(method, path, body, await this.login(email));
+    } catch (e) {
+      if (!(e instanceof HttpError) || e.status !== 401) throw e;
+      this.tokens.delete(email);
+      return this.call(method, path, body, await this.login(email));
+    }
   }
 
   async call<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
@@ -30,8 +39,17 @@ export class Http {
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    if (!res.ok) throw new HttpError(res.status, `${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

@@ -282,7 +282,13 @@ function Review({ id }: { id: string }) {
 
   const confirm = useMutation({
     mutationFn: async () => {
-      const values = await form.validateFields();
+      const values = await form
+        .validateFields()
+        .catch((err: { errorFields?: Array<{ name: (string | number)[] }> }) => {
+          const first = err.errorFields?.[0];
+          if (first) form.scrollToField(first.name, { block: 'center' });
+          throw new Error('Vui lòng sửa các trường được đánh dấu đỏ trước khi xác nhận.');
+        });
       const changes = corrections(initial!, { ...form.getFieldsValue(true), ...values });
       return api<{ import: PlanImport; action: string }>(`/plan-imports/${id}/confirm`, {
         method: 'POST',
