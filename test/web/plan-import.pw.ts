@@ -1,7 +1,8 @@
 /**
  * Issue 14 in a real browser: a drafter of UBND tỉnh Bình Thuận imports seed 001 (the province's 2024 propaganda
  * plan) as a Word file built here, reviews it side by side (the deadline and a target, each with its sentence),
- * corrects the deadline and fills the place of issue, confirms, and lands on the draft plan with those values.
+ * corrects the deadline and quý I's report due day and fills the place of issue, confirms, and lands on the draft
+ * plan with those values.
  * Refused files (a picture, a broken .docx, a reviewer's upload) show the Vietnamese reason and create nothing.
  *
  * The expected values are read by hand from /work/shared/seeds/001_581e4daf63d91ab6.txt: "Thời gian hoàn thành xây
@@ -152,6 +153,12 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
   await deadlineInput.press('Enter');
   await expect(deadlineInput).toHaveValue('05/02/2024');
   await page.getByLabel('Nơi ban hành', { exact: true }).fill('Bình Thuận');
+  // the text names no report schedule: the documented default (quý I before 10/3 …), quý I moved to 15/3
+  await expect(page.getByLabel('Ngày hạn báo cáo Quý I', { exact: true })).toHaveValue('10');
+  await expect(page.getByLabel('Tháng hạn báo cáo Quý I', { exact: true })).toHaveValue('3');
+  await expect(page.getByLabel('Ngày hạn báo cáo Năm', { exact: true })).toHaveValue('10');
+  await expect(page.getByLabel('Tháng hạn báo cáo Năm', { exact: true })).toHaveValue('12');
+  await page.getByLabel('Ngày hạn báo cáo Quý I', { exact: true }).fill('15');
 
   await page.getByRole('button', { name: 'Xác nhận, tạo bản nháp' }).click();
   await expect(page.getByText('Đã tạo bản nháp kế hoạch từ văn bản')).toBeVisible();
@@ -167,6 +174,8 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
     /Kế hoạch số 4912\/KH-UBND ngày 15\/12\/2023/,
   );
   await expect(page.getByLabel('Số lượng dòng 1', { exact: true })).toHaveValue('5');
+  await expect(page.getByRole('row', { name: /^Quý I\s/ })).toContainText('15/03/2024');
+  await expect(page.getByRole('row', { name: /^6 tháng/ })).toContainText('10/06/2024');
   await expect(page.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue(
     [
       'Bộ Nội vụ',

@@ -28,7 +28,7 @@ import { PERIOD_LABELS, PLAN_SECTION_LABELS, UNIT_KIND_LABELS, UNIT_KINDS } from
 import { api, apiUpload, ApiError } from '../api';
 import { isApprover, isDrafter, useAuth } from '../auth';
 import { dateTime, dayjs, ddmmyyyy, PLAN_STATUS_LABELS } from '../format';
-import type { Indicator } from '../types';
+import type { Indicator, Plan } from '../types';
 import { Loading } from '../App';
 import { Tag } from '../Tag';
 import { BASIS_LABELS, SECTION_KEYS, SECTION_NUMERALS } from './PlanParts';
@@ -182,6 +182,8 @@ interface ReviewValues {
   targets: TargetRow[];
   sections: Record<string, string>;
   recipientsText: string;
+  /** Due day and month of each rule of the draft's report schedule, in its order. */
+  schedule: Array<{ dueDay: number | null; dueMonth: number | null }>;
 }
 
 function initialValues(x: PlanImport): ReviewValues {
@@ -203,11 +205,12 @@ function initialValues(x: PlanImport): ReviewValues {
     })),
     sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, p.sections?.[k] ?? ''])),
     recipientsText: (p.recipients ?? []).join('\n'),
+    schedule: p.reportSchedule.map((r) => ({ dueDay: r.dueDay, dueMonth: r.dueMonth })),
   };
 }
 
 /** What the form gives, as the plan's fields (the shape of PATCH /plans/:id). */
-function asPlanFields(v: ReviewValues) {
+function asPlanFields(v: ReviewValues, rules: Plan['reportSchedule']) {
   const text = (s: string | undefined) => s?.trim() ?? '';
   return {
     number: v.number ?? undefined,
@@ -230,13 +233,22 @@ function asPlanFields(v: ReviewValues) {
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean),
+    reportSchedule: rules.map((r, i) => ({
+      ...r,
+      dueDay: v.schedule?.[i]?.dueDay ?? r.dueDay,
+      dueMonth: v.schedule?.[i]?.dueMonth ?? r.dueMonth,
+    })),
   };
 }
 
 /** Only the fields the reviewer changed (compared with the values the review opened with). */
-export function corrections(initial: ReviewValues, now: ReviewValues): Record<string, unknown> {
-  const a = asPlanFields(initial) as Record<string, unknown>;
-  const b = asPlanFields(now) as Record<string, unknown>;
+export function corrections(
+  initial: ReviewValues,
+  now: ReviewValues,
+  rules: Plan['reportSchedule'],
+): Record<string, unknown> {
+  const a = asPlanFields(initial, rules) as Record<string, unknown>;
+  const b = asPlanFields(now, rules) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(b)) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out[k] = b[k];
   return out;
@@ -289,7 +301,7 @@ function Review({ id }: { id: string }) {
           if (first) form.scrollToField(first.name, { block: 'center' });
           throw new Error('Vui lòng sửa các trường được đánh dấu đỏ trước khi xác nhận.');
         });
-      const changes = corrections(initial!, { ...form.getFieldsValue(true), ...values });
+      const changes = corrections(initial!, { ...form.getFieldsValue(true), ...values }, x!.plan.reportSchedule);
       return api<{ import: PlanImport; action: string }>(`/plan-imports/${id}/confirm`, {
         method: 'POST',
         body: { mode: 'keep_draft', ...(Object.keys(changes).length ? { changes } : {}) },
@@ -661,13 +673,35 @@ function Review({ id }: { id: string }) {
                     ),
                   )}
                   <div className="import-field" data-testid="report-schedule">
-                    <div className="import-field-label">Lịch báo cáo của kế hoạch nháp</div>
-                    {data.plan.reportSchedule.map((r) => (
-                      <div key={r.period}>
-                        {PERIOD_LABELS[r.period as keyof typeof PERIOD_LABELS] ?? r.period}: hạn ngày {r.dueDay}/
-                        {r.dueMonth}
-                      </div>
-                    ))}
+                    <div className="import-field-label">Hạn báo cáo của đơn vị cấp dưới (ngày / tháng)</div>
+                    {data.plan.reportSchedule.map((r, i) => {
+                      const name = PERIOD_LABELS[r.period as keyof typeof PERIOD_LABELS] ?? r.period;
+                      return (
+                        <Space key={r.period} style={{ display: 'flex', marginBottom: 4 }}>
+                          <span style={{ display: 'inline-block', width: 72 }}>{name}</span>
+                          <Form.Item name={['schedule', i, 'dueDay']} noStyle>
+                            <InputNumber
+                              aria-label={`Ngày hạn báo cáo ${name}`}
+                              min={1}
+                              max={31}
+                              controls={false}
+                              style={{ width: 64 }}
+                            />
+                          </Form.Item>
+                          <span aria-hidden>/</span>
+                          <Form.Item name={['schedule', i, 'dueMonth']} noStyle>
+                            <InputNumber
+                              aria-label={`Tháng hạn báo cáo ${name}`}
+                              min={1}
+                              max={12}
+                              controls={false}
+                              style={{ width: 64 }}
+                            />
+                          </Form.Item>
+                          {r.dueYearOffset ? <span>năm sau</span> : null}
+                        </Space>
+                      );
+                    })}
                     {data.defaults.includes('reportSchedule') && (
                       <Typography.Text type="secondary">Lịch mặc định (văn bản không nêu).</Typography.Text>
                     )}
