@@ -29,7 +29,7 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '^/(auth|plans|obligations|inbox|reports|notifications|me|units|calendar|indicators|approvals|review|audit|users)':
+      '^/(auth|plan-imports|plans|obligations|inbox|reports|notifications|me|units|calendar|indicators|approvals|review|audit|users)':
         'http://127.0.0.1:3000',
     },
   },

@@ -262,6 +262,83 @@ describe('plan import → confirm → issue (seed 001 and 000, time-skipping)', 
     expect(new Set(rows.map((r: { deadline: string }) => r.deadline))).toEqual(new Set(['2024-02-15']));
   });
 
+  it('keep_draft: a drafter confirms what was read (with corrections) and the plan stays a draft, nothing issued', async () => {
+    // Seed 003 (Sở LĐTBXH Lạng Sơn, 2023) as Sở Tư pháp's document, read by hand: "Lạng Sơn, ngày tháng 3 năm 2023",
+    // "có ít nhất 04 tin, bài về CCHC đăng trên trang thông tin điện tử của Sở" (hàng tháng), no deadline for the
+    // units below it (so the default 31/01 of the plan's year).
+    const drafter = await as('drafter', 'BTH.STP');
+    const up = await http()
+      .post('/plan-imports')
+      .set(drafter)
+      .attach('file', Buffer.from(seed('003_3c3cbfb97a6eb7de.txt')), 'ke-hoach-stp.txt')
+      .expect(201);
+    const { id, planId } = up.body;
+    expect(up.body.plan).toMatchObject({
+      status: 'draft',
+      year: 2023,
+      issuePlace: 'Lạng Sơn',
+      childDeadline: '2023-01-31',
+    });
+    expect(up.body.plan.targets).toContainEqual(
+      expect.objectContaining({ indicatorCode: 'WEB_NEWS', amount: 4, basis: 'month' }),
+    );
+    const importStatus = async () =>
+      (await db.dataSource.query(`SELECT status FROM plan_imports WHERE id = $1`, [id]))[0].status;
+
+    // the default mode issues, which a drafter may not do; keep_draft needs the right to draft, which a reviewer lacks
+    await http().post(`/plan-imports/${id}/confirm`).set(drafter).send({}).expect(403);
+    const reviewer = await http()
+      .post(`/plan-imports/${id}/confirm`)
+      .set(await as('reviewer', 'BTH.SNV'))
+      .send({ mode: 'keep_draft' })
+      .expect(403);
+    expect(reviewer.body.message).toBeTruthy();
+    const badMode = await http().post(`/plan-imports/${id}/confirm`).set(drafter).send({ mode: 'publish' }).expect(400);
+    expect(badMode.body.code).toBe('request.validation_failed');
+    await http()
+      .post(`/plan-imports/${id}/confirm`)
+      .set(drafter)
+      .send({ mode: 'keep_draft', changes: { childDeadline: '31/03/2023' } })
+      .expect(400);
+    expect(await importStatus()).toBe('draft');
+
+    const res = await http()
+      .post(`/plan-imports/${id}/confirm`)
+      .set(drafter)
+      .send({ mode: 'keep_draft', changes: { childDeadline: '2023-04-14', issuePlace: 'Phan Thiết' } })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      action: 'kept_draft',
+      import: { status: 'confirmed', planId },
+      result: { id: planId, status: 'draft', childDeadline: '2023-04-14', issuePlace: 'Phan Thiết' },
+    });
+    expect(res.body.import.confirmedAt).toBeTruthy();
+    const plan = await http().get(`/plans/${planId}`).set(drafter).expect(200);
+    expect(plan.body).toMatchObject({
+      status: 'draft',
+      childDeadline: '2023-04-14',
+      issuePlace: 'Phan Thiết',
+      year: 2023,
+    });
+    expect(plan.body.targets).toContainEqual(
+      expect.objectContaining({ indicatorCode: 'WEB_NEWS', amount: 4, basis: 'month' }),
+    );
+    expect(await deadlinesOf(planId)).toEqual([]);
+    const audit = await db.dataSource.query(
+      `SELECT action, after FROM audit_log WHERE entity_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['plan_import.created', 'plan_import.confirmed']);
+    expect(audit[1].after).toMatchObject({ action: 'kept_draft', changed: ['childDeadline', 'issuePlace'] });
+
+    const again = await http()
+      .post(`/plan-imports/${id}/confirm`)
+      .set(drafter)
+      .send({ mode: 'keep_draft' })
+      .expect(409);
+    expect(again.body.code).toBe('plan_import.already_confirmed');
+  });
+
   it('documents the endpoints in OpenAPI with their response schema and error responses', async () => {
     const res = await http().get('/docs/openapi.json').expect(200);
     const upload = res.body.paths['/plan-imports'].post;
@@ -281,5 +358,6 @@ describe('plan import → confirm → issue (seed 001 and 000, time-skipping)', 
     const confirm = res.body.paths['/plan-imports/{id}/confirm'].post;
     expect(confirm.responses['200'].content['application/json'].schema.$ref).toMatch(/ConfirmPlanImportResponse$/);
     expect(res.body.components.schemas.ExtractedFieldDto.properties.source).toBeDefined();
+    expect(res.body.components.schemas.ConfirmPlanImportDto.properties.mode.enum).toEqual(['issue', 'keep_draft']);
   });
 });

@@ -3,32 +3,25 @@
  */
 import { DEMO_PASSWORD, DEMO_UNITS, demoUserEmail } from '../../libs/persistence/src/seed';
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class Http {
   private tokens = new Map<string, string>();
+  private passwords = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  async login(email: string, password = DEMO_PASSWORD): Promise<string> {
+  async login(email: string, password = this.passwords.get(email) ?? DEMO_PASSWORD): Promise<string> {
     if (!this.tokens.has(email)) {
       const res = await this.call('POST', '/auth/login', { email, password });
       this.tokens.set(email, res.accessToken);
+      this.passwords.set(email, password);
     }
     return this.tokens.get(email)!;
   }
 
+  /** As `email`; a token that has expired since it was cached (the browser stack's live 70 s) is renewed once. */
   async as<T = any>(email: string, method: string, path: string, body?: unknown): Promise<T> {
     try {
       return await this.call(method, path, body, await this.login(email));
     } catch (e) {
-      // The browser-test stack issues short-lived access tokens (70 s): a cached one may have expired since.
       if (!(e instanceof HttpError && e.status === 401 && this.tokens.delete(email))) throw e;
       return this.call(method, path, body, await this.login(email));
     }
@@ -47,6 +40,15 @@ export class Http {
     const text = await res.text();
     if (!res.ok) throw new HttpError(res.status, `${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage';
 // Pages other than sign-in and the shell load on demand: the first load carries only what the home page needs.
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
+const PlanImportPage = lazy(() => import('./pages/PlanImportPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
@@ -48,6 +49,8 @@ export function App() {
       <Route path="/dang-nhap" element={<LoginPage />} />
       <Route path="/" element={page(<HomePage />)} />
       <Route path="/viec-can-lam" element={<Navigate to="/" replace />} />
+      <Route path="/ke-hoach/nhap-tu-van-ban" element={page(<PlanImportPage />)} />
+      <Route path="/ke-hoach/nhap-tu-van-ban/:id" element={page(<PlanImportPage />)} />
       <Route path="/ke-hoach/:id" element={page(<PlanPage />)} />
       <Route path="/bao-cao/:id" element={page(<ReportPage />)} />
       <Route path="/hop-thu-duyet" element={page(<InboxPage />)} />

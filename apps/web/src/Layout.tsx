@@ -4,7 +4,7 @@ import { Badge, Button, Layout as AntLayout, Menu, Space, Tooltip, Typography } 
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
-import { isAdmin, isApprover, isReviewer, useAuth } from './auth';
+import { isAdmin, isApprover, isDrafter, isReviewer, useAuth } from './auth';
 
 const ROLE_LABELS: Record<string, string> = {
   drafter: 'Chuyên viên',
@@ -29,6 +29,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const n = unread.data?.unread ?? 0;
   const items = [
     { key: '/', label: <Link to="/">Việc cần làm</Link> },
+    ...(isDrafter(me) || isApprover(me)
+      ? [{ key: '/ke-hoach/nhap-tu-van-ban', label: <Link to="/ke-hoach/nhap-tu-van-ban">Nhập kế hoạch</Link> }]
+      : []),
     ...(isApprover(me) ? [{ key: '/hop-thu-duyet', label: <Link to="/hop-thu-duyet">Hộp thư duyệt</Link> }] : []),
     ...(isReviewer(me) ? [{ key: '/tong-quan', label: <Link to="/tong-quan">Tổng quan</Link> }] : []),
     { key: '/thong-bao', label: <Link to="/thong-bao">Thông báo</Link> },

@@ -38,12 +38,8 @@ import { ErrorResponse } from '../http/error-response';
 import { ApiErrors } from '../http/api-errors';
 import { UuidPipe } from '../http/uuid.pipe';
 import { MAX_UPLOAD_BYTES, tooLarge } from './document-reader';
-import {
-  ConfirmPlanImportDto,
-  ConfirmPlanImportResponse,
-  PlanImportResponse,
-  PlanImportUploadDto,
-} from './plan-import.dto';
+import { ConfirmPlanImportDto, PlanImportUploadDto } from './plan-import.dto';
+import { ConfirmPlanImportResponse, PlanImportResponse } from './plan-import.responses';
 import { PlanImportService } from './plan-import.service';
 
 /** Multer's own "File too large" becomes the import's 413 with its code and Vietnamese message. */
@@ -131,11 +127,15 @@ export class PlanImportController {
     summary: 'Confirm an imported draft: apply corrections, then issue it (or submit it to the parent)',
     description:
       'A plan no parent asked for is issued and its cascade starts with the draft’s child deadline; a plan that ' +
-      'answers a parent’s obligation is submitted for approval. Nothing is written when a check fails.',
+      'answers a parent’s obligation is submitted for approval. With `mode: "keep_draft"` the corrections are ' +
+      'applied and the plan stays a draft (the right to draft suffices). Nothing is written when a check fails.',
   })
   @ApiOkResponse({ type: ConfirmPlanImportResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'request.validation_failed: malformed corrections' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'The caller may not issue (or submit) the plan' })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'The caller may not issue (or submit) the plan; with keep_draft, may not edit it',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'plan_import.not_found' })
   @ApiConflictResponse({
     type: ErrorResponse,
@@ -146,6 +146,6 @@ export class PlanImportController {
     description: 'plan.incomplete: the draft lacks required parts',
   })
   confirm(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ConfirmPlanImportDto) {
-    return this.imports.confirm(actor, id, dto.changes);
+    return this.imports.confirm(actor, id, dto.changes, dto.mode);
   }
 }

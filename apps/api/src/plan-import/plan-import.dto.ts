@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { PERIOD_KINDS, PLAN_SECTION_KEYS, UNIT_KINDS } from '@cchc/domain';
+import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { UpdatePlanDto } from '../plans/plans.dto';
 
 export class PlanImportUploadDto {
@@ -11,153 +10,29 @@ export class PlanImportUploadDto {
   unitId?: string;
 }
 
+/** What confirming does after the corrections are applied. */
+export const CONFIRM_MODES = ['issue', 'keep_draft'] as const;
+export type ConfirmMode = (typeof CONFIRM_MODES)[number];
+
 export class ConfirmPlanImportDto {
   @ApiPropertyOptional({
     type: UpdatePlanDto,
-    description: 'Corrections the user made while reviewing, applied to the draft before it is issued or submitted',
+    description: 'Corrections the user made while reviewing, applied to the draft before anything else',
   })
   @IsOptional()
   @ValidateNested()
   @Type(() => UpdatePlanDto)
   changes?: UpdatePlanDto;
-}
 
-export class SourceSentenceDto {
-  @ApiProperty({ example: 3120, description: 'Offset of the sentence in `text` (UTF-16 code units)' }) start: number;
-  @ApiProperty({ example: 3236, description: 'End of the sentence in `text` (exclusive)' }) end: number;
-  @ApiProperty({ example: 'Thời gian hoàn thành xây dựng kế hoạch: Chậm nhất là ngày 31/01/2024.' }) text: string;
-  @ApiProperty({ example: 3163, description: 'Offset of the matched words in `text`' }) matchStart: number;
-  @ApiProperty({ example: 3190 }) matchEnd: number;
-}
-
-export class ExtractedFieldDto {
-  @ApiProperty({
-    description: 'The value read (string, number, or an object for parentPlan, executionWindow, targets …)',
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'object' }, { type: 'array', items: { type: 'string' } }],
-    example: '2024-01-31',
-  })
-  value: unknown;
-  @ApiProperty({ type: SourceSentenceDto }) source: SourceSentenceDto;
-  @ApiProperty({ example: 0.9, minimum: 0, maximum: 1 }) confidence: number;
-}
-
-class DocumentRefDto {
-  @ApiProperty({ enum: ['KH', 'QD'] }) kind: string;
-  @ApiProperty({ example: 4912 }) number: number;
-  @ApiProperty({ example: '4912/KH-UBND' }) symbol: string;
-  @ApiProperty({ example: '2023-12-15' }) date: string;
-  @ApiProperty({ example: 'Ủy ban nhân dân tỉnh', nullable: true, type: String }) issuer: string | null;
-}
-class ExtractedRefDto extends ExtractedFieldDto {
-  @ApiProperty({ type: DocumentRefDto }) declare value: DocumentRefDto;
-}
-class TargetValueDto {
-  @ApiProperty({
-    example: 'WEB_NEWS',
-    nullable: true,
-    type: String,
-    description: 'Indicator catalogue code (GET /indicators)',
-  })
-  indicatorCode: string | null;
-  @ApiProperty({ example: 5 }) amount: number;
-  @ApiProperty({ enum: ['week', 'month', 'quarter', 'year'] }) basis: string;
-  @ApiProperty({ enum: UNIT_KINDS, isArray: true }) unitKinds: string[];
-  @ApiProperty({ enum: ['sentence', 'heading'], nullable: true }) unitKindsFrom: string | null;
-}
-class ExtractedTargetDto extends ExtractedFieldDto {
-  @ApiProperty({ type: TargetValueDto }) declare value: TargetValueDto;
-}
-class ReportPeriodValueDto {
-  @ApiProperty({ enum: [...PERIOD_KINDS, 'quarterly', 'ad_hoc'] }) period: string;
-  @ApiProperty({ example: 10, nullable: true, type: Number }) dueDay: number | null;
-  @ApiProperty({ example: 3, nullable: true, type: Number }) dueMonth: number | null;
-}
-class ExtractedReportPeriodDto extends ExtractedFieldDto {
-  @ApiProperty({ type: ReportPeriodValueDto }) declare value: ReportPeriodValueDto;
-}
-class SectionValueDto {
-  @ApiProperty({ example: 'III' }) numeral: string;
-  @ApiProperty({ example: 'TỔ CHỨC THỰC HIỆN' }) heading: string;
-  @ApiProperty({ enum: PLAN_SECTION_KEYS, nullable: true }) key: string | null;
-  @ApiProperty() text: string;
-}
-class ExtractedSectionDto extends ExtractedFieldDto {
-  @ApiProperty({ type: SectionValueDto }) declare value: SectionValueDto;
-}
-
-export class ExtractedFieldsDto {
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) issuer?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) parentBody?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto, description: 'value "KH"' }) documentType?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) number?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto, description: 'After the slash: "KH-UBND"' })
-  symbol?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) issuePlace?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) issueDate?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) title?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) year?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedRefDto }) parentPlan?: ExtractedRefDto;
-  @ApiProperty({ type: [ExtractedRefDto] }) parentRefs: ExtractedRefDto[];
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) childDeadline?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto, description: 'value { from: "2025-02", to: "2025-12" }' })
-  executionWindow?: ExtractedFieldDto;
-  @ApiProperty({ type: [ExtractedTargetDto] }) targets: ExtractedTargetDto[];
-  @ApiProperty({ type: [ExtractedReportPeriodDto] }) reportPeriods: ExtractedReportPeriodDto[];
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) reportRecipient?: ExtractedFieldDto;
-  @ApiProperty({ type: [ExtractedSectionDto] }) sections: ExtractedSectionDto[];
-  @ApiPropertyOptional({ type: ExtractedFieldDto }) forms?: ExtractedFieldDto;
-  @ApiPropertyOptional({ type: ExtractedFieldDto, description: 'Nơi nhận, one entry a line' })
-  recipients?: ExtractedFieldDto;
-  @ApiProperty({ type: [String], example: ['number', 'issueDate', 'executionWindow'] }) notFound: string[];
-}
-
-export class ParentPlanMatchDto {
-  @ApiProperty() planId: string;
-  @ApiProperty() unitId: string;
-  @ApiProperty({ example: 'Ủy ban nhân dân tỉnh Bình Thuận' }) unitName: string;
-  @ApiProperty({ example: '1/KH-UBND', nullable: true, type: String }) symbol: string | null;
-  @ApiProperty({ example: '2024-01-15', nullable: true, type: String }) issueDate: string | null;
-  @ApiProperty() title: string;
-  @ApiProperty({ example: 'issued' }) status: string;
-  @ApiProperty({ enum: ['symbol', 'number_and_date'] }) matchedBy: string;
-}
-
-export class PlanImportResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'The draft plan created from the document' }) planId: string;
-  @ApiProperty() unitId: string;
-  @ApiProperty({ enum: ['draft', 'confirmed'] }) status: string;
-  @ApiProperty({ example: 'ke-hoach-tuyen-truyen-2024.docx' }) filename: string;
-  @ApiProperty({ enum: ['docx', 'txt', 'md'] }) format: string;
-  @ApiProperty() sizeBytes: number;
-  @ApiProperty({ description: 'The text read from the file; every offset refers to it' }) text: string;
-  @ApiProperty({ type: ExtractedFieldsDto }) extraction: ExtractedFieldsDto;
-  @ApiProperty({ type: ParentPlanMatchDto, nullable: true, description: 'The existing plan the document implements' })
-  parentMatch: ParentPlanMatchDto | null;
-  @ApiProperty({
-    type: [String],
-    example: ['reportSchedule'],
-    description: 'Draft fields the text did not give, filled with the plan defaults',
-  })
-  defaults: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The draft plan (as GET /plans/:id)' })
-  plan: object;
-  @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) confirmedAt: string | null;
-}
-
-export class ConfirmPlanImportResponse {
-  @ApiProperty({ type: PlanImportResponse }) import: PlanImportResponse;
-  @ApiProperty({
-    enum: ['issued', 'submitted'],
+  @ApiPropertyOptional({
+    enum: CONFIRM_MODES,
+    default: 'issue',
     description:
-      'issued: a plan no parent asked for, its cascade started; submitted: a plan answering a parent’s, sent for approval',
+      'issue (default): issue the plan (or submit it, when it answers a parent’s obligation); keep_draft: apply the ' +
+      'corrections and keep the plan a draft, to be submitted or issued later from the plan (needs only the right ' +
+      'to draft, so a drafter can confirm what was read)',
   })
-  action: 'issued' | 'submitted';
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The plan (issue) or the transition (submit)',
-  })
-  result: Record<string, unknown>;
+  @IsOptional()
+  @IsIn(CONFIRM_MODES)
+  mode?: ConfirmMode;
 }

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '@cchc/config';
 import {
   assertPlanComplete,
+  assertPlanEditable,
   conflict,
   extractPlan,
   localDateOf,
@@ -17,7 +18,8 @@ import { Actor, actorRef } from '../auth/actor';
 import type { CreatePlanDto, UpdatePlanDto } from '../plans/plans.dto';
 import { PlansService, type PlanView } from '../plans/plans.service';
 import { readPlanDocument } from './document-reader';
-import type { ConfirmPlanImportResponse, PlanImportResponse } from './plan-import.dto';
+import type { ConfirmMode } from './plan-import.dto';
+import type { ConfirmPlanImportResponse, PlanImportResponse } from './plan-import.responses';
 
 export interface UploadedPlanFile {
   buffer: Buffer;
@@ -96,21 +98,37 @@ export class PlanImportService {
   }
 
   /**
-   * Applies the user's corrections, then issues the plan (one no parent asked for: its cascade starts) or submits it
-   * to the parent for approval (a plan answering a parent's). Checked before anything is written.
+   * Applies the user's corrections, then (mode `issue`, the default) issues the plan (one no parent asked for: its
+   * cascade starts) or submits it to the parent for approval (a plan answering a parent's); checked before anything
+   * is written. Mode `keep_draft` applies the corrections only: the plan stays a draft for the usual submit or issue
+   * on the plan's page, so whoever may draft can confirm what was read.
    */
-  async confirm(actor: Actor, id: string, changes?: UpdatePlanDto): Promise<ConfirmPlanImportResponse> {
+  async confirm(
+    actor: Actor,
+    id: string,
+    changes?: UpdatePlanDto,
+    mode: ConfirmMode = 'issue',
+  ): Promise<ConfirmPlanImportResponse> {
     const row = await this.readable(actor, id);
     if (row.status !== 'draft')
       throw conflict('plan_import.already_confirmed', 'Văn bản này đã được xác nhận trước đó', { id });
     const plan = await this.plans.get(actor, row.planId);
-    const action = plan.obligationId ? 'submitted' : 'issued';
-    await this.access.authorize(actor, plan.obligationId ? 'plan.submit' : 'plan.issue', plan.unitId);
-    const hasChanges = changes && Object.values(changes).some((v) => v !== undefined);
-    if (hasChanges) assertPlanComplete({ ...plan, ...stripUndefined(changes) } as never);
-    else assertPlanComplete(plan as never);
-    if (hasChanges) await this.plans.update(actor, plan.id, changes);
-    const result = plan.obligationId ? await this.plans.submit(actor, plan.id) : await this.plans.issue(actor, plan.id);
+    const hasChanges = !!changes && Object.values(changes).some((v) => v !== undefined);
+    let action: ConfirmPlanImportResponse['action'];
+    let result: unknown;
+    if (mode === 'keep_draft') {
+      await this.access.authorize(actor, 'plan.edit', plan.unitId);
+      assertPlanEditable(plan.status);
+      action = 'kept_draft';
+      result = hasChanges ? await this.plans.update(actor, plan.id, changes) : plan;
+    } else {
+      action = plan.obligationId ? 'submitted' : 'issued';
+      await this.access.authorize(actor, plan.obligationId ? 'plan.submit' : 'plan.issue', plan.unitId);
+      if (hasChanges) assertPlanComplete({ ...plan, ...stripUndefined(changes) } as never);
+      else assertPlanComplete(plan as never);
+      if (hasChanges) await this.plans.update(actor, plan.id, changes);
+      result = plan.obligationId ? await this.plans.submit(actor, plan.id) : await this.plans.issue(actor, plan.id);
+    }
     const confirmed = await this.em.transaction(async (m) => {
       if (!(await this.imports.markConfirmed(row.id, actorRef(actor), m)))
         throw conflict('plan_import.already_confirmed', 'Văn bản này đã được xác nhận trước đó', { id });
@@ -122,7 +140,12 @@ export class PlanImportService {
           entityId: row.id,
           unitId: row.unitId,
           before: { status: 'draft' },
-          after: { status: 'confirmed', planId: plan.id, action, changed: hasChanges ? Object.keys(changes!) : [] },
+          after: {
+            status: 'confirmed',
+            planId: plan.id,
+            action,
+            changed: hasChanges ? Object.keys(stripUndefined(changes!)) : [],
+          },
           requestId: actor.requestId,
         },
         m,
@@ -132,7 +155,7 @@ export class PlanImportService {
     return {
       import: this.view(confirmed, await this.plans.get(actor, plan.id)),
       action,
-      result: result as unknown as Record<string, unknown>,
+      result: result as Record<string, unknown>,
     };
   }
 

@@ -135,7 +135,10 @@ export default function HomePage() {
             </Card>
             {isDrafter(me) && (
               <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Soạn thảo</h2>}>
-                <Button onClick={() => navigate('/ke-hoach/moi')}>Soạn kế hoạch mới</Button>
+                <Space wrap>
+                  <Button onClick={() => navigate('/ke-hoach/moi')}>Soạn kế hoạch mới</Button>
+                  <Button onClick={() => navigate('/ke-hoach/nhap-tu-van-ban')}>Nhập kế hoạch từ văn bản</Button>
+                </Space>
               </Card>
             )}
           </Space>

@@ -371,6 +371,9 @@ export default function PlanPage() {
           </Space>
         </div>
         <Space>
+          {isNew && (
+            <Button onClick={() => navigate('/ke-hoach/nhap-tu-van-ban')}>Nhập từ văn bản (.docx, .txt)</Button>
+          )}
           {editable && p?.obligationId && (
             <Button
               type="primary"
