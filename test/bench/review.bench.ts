@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- review`: where the time of GET /review goes for a 2,000-unit province (the queries of
- * RollupService.review, each alone, through the repositories; no HTTP, no Temporal). p50/p95 of 50 each.
+ * `npm run bench -- review`: where the time of GET /review (and of the rollup page) goes for a 2,000-unit province:
+ * the matrix read, the subtree's report counts, the rollup and the targets, each alone, through the repositories;
+ * no HTTP, no Temporal. p50/p95 of 50 each.
  */
 import 'reflect-metadata';
 import { ObligationsRepository, PlansRepository, ReportFactsRepository } from '../../libs/persistence/src';
@@ -16,7 +17,7 @@ async function main() {
   const plans = new PlansRepository(ds.manager);
   const within = [{ scope: { rootUnitId: root, maxDepth: null }, time: { yearColumn: 'o.year' }, minDepth: 1 }];
   const periods = ['Q1', 'H1', 'Q3', 'YEAR'] as const;
-  const reportRows = await obligations.reportStatuses({ year: PROVINCE_YEAR, periods: [...periods], within });
+  const reportRows = await obligations.reportStatusCounts({ year: PROVINCE_YEAR, periods: [...periods], within });
   const matrixRows = await obligations.reviewMatrix({
     year: PROVINCE_YEAR,
     periods: [...periods],
@@ -24,8 +25,8 @@ async function main() {
     within,
   });
   const r = {
-    reports: await measure(
-      () => obligations.reportStatuses({ year: PROVINCE_YEAR, periods: [...periods], within }),
+    report_counts: await measure(
+      () => obligations.reportStatusCounts({ year: PROVINCE_YEAR, periods: [...periods], within }),
       50,
       5,
     ),
@@ -38,7 +39,9 @@ async function main() {
     targets: await measure(() => plans.parentTargets(root, PROVINCE_YEAR), 50, 5),
   };
   await ds.destroy();
-  console.log(`rows: ${reportRows.length} report obligations; matrix: ${matrixRows.length} units`);
+  console.log(
+    `report obligations: ${reportRows.reduce((n, r) => n + r.count, 0)} in ${reportRows.length} groups; matrix: ${matrixRows.length} units`,
+  );
   report(
     Object.fromEntries(
       Object.entries(r).flatMap(([k, v]) => [

@@ -45,7 +45,7 @@ export class RollupService {
       this.obligations.childrenWithReport({ unitId, year, period, asOf, scope: this.access.readScope(actor) }),
       this.facts.rollupPerChild({ unitId, year, period }),
       this.obligations.childReportStatuses(unitId, year, period),
-      this.obligations.reportStatuses({
+      this.obligations.reportStatusCounts({
         year,
         periods: [period],
         within: [{ scope: { rootUnitId: unitId, maxDepth: null }, time: { at: asOf }, minDepth: 1 }],

@@ -154,6 +154,26 @@ describe('completeness', () => {
     });
   });
 
+  it('counts a grouped row as `count` obligations (worked out by hand)', () => {
+    const grouped = [
+      { ...row('-', 'approved', true, false), count: 120 },
+      { ...row('-', 'returned', false, true), count: 7 },
+      { ...row('-', 'pending', null, true), count: 30 },
+      { ...row('-', 'draft', null, false), count: 3 },
+    ];
+    expect(completeness(grouped)).toEqual({
+      expected: 160,
+      submitted: 127,
+      accepted: 120,
+      returned: 7,
+      missing: 33,
+      onTime: 120,
+      lateSubmitted: 7,
+      lateMissing: 30,
+      late: 37,
+    });
+  });
+
   it('is all zeros for no rows', () => {
     expect(completeness([])).toEqual({
       expected: 0,
@@ -186,6 +206,21 @@ describe('completeness', () => {
         expect(c.lateMissing).toBeLessThanOrEqual(c.missing);
         expect(c.late).toBe(c.lateSubmitted + c.lateMissing);
         for (const v of Object.values(c)) expect(v).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('gives the same counts for rows grouped with a count as for the rows one by one (property)', () => {
+    const group = fc.record({
+      status: fc.constantFrom(...OBLIGATION_STATUSES),
+      submittedOnTime: fc.constantFrom(true, false, null),
+      overdue: fc.boolean(),
+      count: fc.integer({ min: 0, max: 40 }),
+    });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 20 }), (groups) => {
+        const oneByOne = groups.flatMap(({ count, ...g }) => Array.from({ length: count }, () => g));
+        expect(completeness(groups)).toEqual(completeness(oneByOne));
       }),
     );
   });

@@ -201,9 +201,12 @@ export interface Completeness {
 
 const HANDED_IN: readonly ObligationStatus[] = ['submitted', 'returned', 'approved'];
 
-/** See `Completeness` for the exact meaning of each count. */
+/**
+ * See `Completeness` for the exact meaning of each count. A row may stand for `count` obligations alike in status,
+ * timeliness and overdue (a grouped read: a subtree's thousands of obligations as a dozen rows); 1 when absent.
+ */
 export function completeness(
-  rows: ReadonlyArray<Pick<ObligationSnapshot, 'status' | 'submittedOnTime' | 'overdue'>>,
+  rows: ReadonlyArray<Pick<ObligationSnapshot, 'status' | 'submittedOnTime' | 'overdue'> & { count?: number }>,
 ): Completeness {
   const c: Completeness = {
     expected: 0,
@@ -217,17 +220,18 @@ export function completeness(
     lateMissing: 0,
   };
   for (const r of rows) {
-    c.expected++;
+    const n = r.count ?? 1;
+    c.expected += n;
     const onTime = r.submittedOnTime ?? null;
     if (HANDED_IN.includes(r.status) || onTime !== null) {
-      c.submitted++;
-      if (r.status === 'approved') c.accepted++;
-      if (r.status === 'returned') c.returned++;
-      if (onTime === true) c.onTime++;
-      if (onTime === false) c.lateSubmitted++;
+      c.submitted += n;
+      if (r.status === 'approved') c.accepted += n;
+      if (r.status === 'returned') c.returned += n;
+      if (onTime === true) c.onTime += n;
+      if (onTime === false) c.lateSubmitted += n;
     } else {
-      c.missing++;
-      if (r.overdue) c.lateMissing++;
+      c.missing += n;
+      if (r.overdue) c.lateMissing += n;
     }
   }
   c.late = c.lateSubmitted + c.lateMissing;

@@ -69,6 +69,15 @@ export interface TransitionRow {
   versionNo: number | null;
 }
 
+/** Report obligations alike in what completeness looks at, and how many. */
+export interface ReportStatusCountRow {
+  period: PeriodKind;
+  status: ObligationStatus;
+  submittedOnTime: boolean | null;
+  overdue: boolean;
+  count: number;
+}
+
 /** A unit's report obligation for a period, as completeness and the review matrix see it. */
 export interface ReportStatusRow {
   /** Present where the query selects it (the review). */
@@ -242,19 +251,22 @@ export class ObligationsRepository {
     );
   }
 
-  /** Report obligations of units (those matching `where`) for a year and periods; `where` composes inScope. */
-  async reportStatuses(
-    q: { year: number; periods: PeriodKind[]; within: Array<{ scope: UnitScope; time: ScopeTime; minDepth?: number }> },
-    m: EntityManager = this.em,
-  ): Promise<ReportStatusRow[]> {
+  /**
+   * Report obligations of a year and periods inside every scope of `within`, counted by what completeness looks at
+   * (status, timeliness, overdue): a subtree of thousands of obligations comes back as a dozen rows.
+   */
+  async reportStatusCounts(q: {
+    year: number;
+    periods: PeriodKind[];
+    within: Array<{ scope: UnitScope; time: ScopeTime; minDepth?: number }>;
+  }): Promise<ReportStatusCountRow[]> {
     const params: unknown[] = [q.year, q.periods];
     const conditions = q.within.map((w) => inScope(w.scope, 'o.unit_id', params, w.time, { minDepth: w.minDepth }));
-    return m.query(
-      `SELECT o.id AS "obligationId", u.id AS "unitId", u.code, u.name, o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue,
-              to_char(o.effective_deadline, 'YYYY-MM-DD') AS deadline, o.first_submitted_at AS "firstSubmittedAt"
-         FROM obligations o JOIN units u ON u.id = o.unit_id
+    return this.em.query(
+      `SELECT o.period, o.status, o.submitted_on_time AS "submittedOnTime", o.overdue, count(*)::int AS count
+         FROM obligations o
         WHERE o.kind = 'report' AND o.year = $1 AND o.period = ANY($2) ${conditions.map((c) => `AND ${c}`).join(' ')}
-        ORDER BY u.code, o.period`,
+        GROUP BY o.period, o.status, o.submitted_on_time, o.overdue`,
       params,
     );
   }
