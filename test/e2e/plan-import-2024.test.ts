@@ -284,6 +284,18 @@ describe('plan import → confirm → issue (seed 001 and 000, time-skipping)', 
     );
     const importStatus = async () =>
       (await db.dataSource.query(`SELECT status FROM plan_imports WHERE id = $1`, [id]))[0].status;
+    // waiting for confirmation: listed for the unit's drafter (to come back to the review), not for another unit's
+    const pendingIds = async (who: Record<string, string>) =>
+      ((await http().get('/plan-imports').set(who).expect(200)).body.items as Array<{ id: string }>).map((x) => x.id);
+    const listed = (await http().get('/plan-imports').set(drafter).expect(200)).body.items;
+    expect(listed.find((x: { id: string }) => x.id === id)).toMatchObject({
+      planId,
+      unitName: 'Sở Tư pháp',
+      filename: 'ke-hoach-stp.txt',
+      format: 'txt',
+      year: 2023,
+    });
+    expect(await pendingIds(await as('drafter', 'BTH.SGDDT'))).not.toContain(id);
 
     // the default mode issues, which a drafter may not do; keep_draft needs the right to draft, which a reviewer lacks
     await http().post(`/plan-imports/${id}/confirm`).set(drafter).send({}).expect(403);
@@ -337,6 +349,7 @@ describe('plan import → confirm → issue (seed 001 and 000, time-skipping)', 
       .send({ mode: 'keep_draft' })
       .expect(409);
     expect(again.body.code).toBe('plan_import.already_confirmed');
+    expect(await pendingIds(drafter)).not.toContain(id); // confirmed: no longer waiting
   });
 
   it('documents the endpoints in OpenAPI with their response schema and error responses', async () => {

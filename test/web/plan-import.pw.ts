@@ -101,6 +101,15 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
   const importId = page.url().split('/').pop()!;
   await expect(page.getByRole('heading', { name: /đối chiếu và xác nhận/ })).toBeVisible();
 
+  // left and found again: the upload page lists the import until it is confirmed
+  await page.getByRole('button', { name: 'Tải lên tệp khác' }).click();
+  await expect(page.getByRole('heading', { name: 'Nhập kế hoạch từ văn bản' })).toBeVisible();
+  await expect(page.getByTestId('pending-imports')).toBeVisible();
+  await expectAccessible(page, 'văn bản chưa xác nhận');
+  await page.getByTestId('pending-imports').getByRole('link', { name: 'ke-hoach-tuyen-truyen-cchc-2024.docx' }).click();
+  await expect(page).toHaveURL(new RegExp(`/ke-hoach/nhap-tu-van-ban/${importId}$`));
+  await expect(page.getByRole('heading', { name: /đối chiếu và xác nhận/ })).toBeVisible();
+
   // nothing issued: the plan exists as a draft only
   const [draft] = await plans2024();
   expect(draft).toMatchObject({ status: 'draft' });

@@ -39,7 +39,7 @@ import { ApiErrors } from '../http/api-errors';
 import { UuidPipe } from '../http/uuid.pipe';
 import { MAX_UPLOAD_BYTES, tooLarge } from './document-reader';
 import { ConfirmPlanImportDto, PlanImportUploadDto } from './plan-import.dto';
-import { ConfirmPlanImportResponse, PlanImportResponse } from './plan-import.responses';
+import { ConfirmPlanImportResponse, PendingPlanImportsResponse, PlanImportResponse } from './plan-import.responses';
 import { PlanImportService } from './plan-import.service';
 
 /** Multer's own "File too large" becomes the import's 413 with its code and Vietnamese message. */
@@ -110,6 +110,18 @@ export class PlanImportController {
     if (!file)
       throw new DomainError('validation', 'plan_import.no_file', 'Chưa chọn tệp kế hoạch để tải lên (trường "file")');
     return this.imports.upload(actor, file, dto.unitId);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The caller’s unit’s imports waiting for confirmation',
+    description:
+      'Imports of the caller’s own unit not confirmed yet whose draft plan is still a draft, newest first (at most ' +
+      '50): where a drafter who left the side-by-side review finds it again.',
+  })
+  @ApiOkResponse({ type: PendingPlanImportsResponse })
+  pending(@CurrentActor() actor: Actor) {
+    return this.imports.pending(actor);
   }
 
   @Get(':id')

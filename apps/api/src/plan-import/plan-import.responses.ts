@@ -142,3 +142,21 @@ export class ConfirmPlanImportResponse {
   })
   result: Record<string, unknown>;
 }
+
+export class PendingPlanImportResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The draft plan made from it' }) planId: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: 'Sở Tư pháp' }) unitName: string;
+  @ApiProperty({ example: 'ke-hoach-tuyen-truyen-cchc-2024.docx' }) filename: string;
+  @ApiProperty({ enum: ['docx', 'txt', 'md'] }) format: string;
+  @ApiProperty({ example: 'Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2024' }) planTitle: string;
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty({ example: 'user:5b1d…' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PendingPlanImportsResponse {
+  @ApiProperty({ type: [PendingPlanImportResponse], description: 'Newest first, at most 50' })
+  items: PendingPlanImportResponse[];
+}

@@ -19,7 +19,11 @@ import type { CreatePlanDto, UpdatePlanDto } from '../plans/plans.dto';
 import { PlansService, type PlanView } from '../plans/plans.service';
 import { readPlanDocument } from './document-reader';
 import type { ConfirmMode } from './plan-import.dto';
-import type { ConfirmPlanImportResponse, PlanImportResponse } from './plan-import.responses';
+import type {
+  ConfirmPlanImportResponse,
+  PendingPlanImportsResponse,
+  PlanImportResponse,
+} from './plan-import.responses';
 
 export interface UploadedPlanFile {
   buffer: Buffer;
@@ -157,6 +161,19 @@ export class PlanImportService {
       action,
       result: result as Record<string, unknown>,
     };
+  }
+
+  /**
+   * The caller's unit's imports not confirmed yet whose plan is still a draft (newest first): a drafter who left the
+   * side-by-side review finds it again.
+   */
+  async pending(actor: Actor): Promise<PendingPlanImportsResponse> {
+    const rows = await this.imports.pending({
+      scope: { rootUnitId: actor.unitId, maxDepth: 0 },
+      date: localDateOf(this.clock.now()),
+      limit: 50,
+    });
+    return { items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
   }
 
   private async readable(actor: Actor, id: string): Promise<PlanImportRow> {

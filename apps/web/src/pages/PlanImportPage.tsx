@@ -76,6 +76,7 @@ function PageTitle({ children }: { children: ReactNode }) {
 function Upload() {
   const { me } = useAuth();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const picker = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -85,7 +86,10 @@ function Upload() {
       form.append('file', f);
       return apiUpload<PlanImport>('/plan-imports', form);
     },
-    onSuccess: (x, _f) => navigate(`/ke-hoach/nhap-tu-van-ban/${x.id}`),
+    onSuccess: (x, _f) => {
+      void queryClient.invalidateQueries({ queryKey: ['plan-imports', 'pending'] });
+      navigate(`/ke-hoach/nhap-tu-van-ban/${x.id}`);
+    },
   });
   const mayDraft = isDrafter(me) || isApprover(me);
   const error = problem ?? (upload.isError ? upload.error.message : null);
@@ -158,7 +162,43 @@ function Upload() {
           }
         />
       )}
+      {mayDraft && <PendingImports />}
     </Space>
+  );
+}
+
+interface PendingImport {
+  id: string;
+  filename: string;
+  planTitle: string;
+  year: number;
+  createdAt: string;
+}
+
+/** The unit's uploads not confirmed yet: back to their side-by-side review (GET /plan-imports). */
+function PendingImports() {
+  const pending = useQuery({
+    queryKey: ['plan-imports', 'pending'],
+    queryFn: () => api<{ items: PendingImport[] }>('/plan-imports'),
+  });
+  const items = pending.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Card size="small" title="Văn bản đã tải lên, chưa xác nhận" data-testid="pending-imports">
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {items.map((x) => (
+          <li key={x.id}>
+            <Link to={`/ke-hoach/nhap-tu-van-ban/${x.id}`} style={{ textDecoration: 'underline' }}>
+              {x.filename}
+            </Link>
+            <Typography.Text type="secondary">
+              {' '}
+              — {x.planTitle} (năm {x.year}), tải lên lúc {dateTime(x.createdAt)}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 
@@ -312,6 +352,7 @@ function Review({ id }: { id: string }) {
       queryClient.setQueryData(['plan-import', id], r.import);
       void queryClient.invalidateQueries({ queryKey: ['plan', r.import.planId] });
       void queryClient.invalidateQueries({ queryKey: ['me', 'work'] });
+      void queryClient.invalidateQueries({ queryKey: ['plan-imports', 'pending'] });
       navigate(`/ke-hoach/${r.import.planId}`);
     },
     onError: (e) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { inScope, type UnitScope } from '../units/unit-scope';
 
 /** An imported plan document as stored beside its draft plan. */
 export interface PlanImportRow {
@@ -26,6 +27,20 @@ export type NewPlanImport = Pick<
   PlanImportRow,
   'planId' | 'unitId' | 'filename' | 'format' | 'sizeBytes' | 'text' | 'extraction' | 'parentMatch' | 'createdBy'
 >;
+
+/** An import still waiting for its drafter's confirmation, as a list shows it. */
+export interface PendingPlanImportRow {
+  id: string;
+  planId: string;
+  unitId: string;
+  unitName: string;
+  filename: string;
+  format: 'docx' | 'txt' | 'md';
+  planTitle: string;
+  year: number;
+  createdBy: string;
+  createdAt: Date;
+}
 
 /** An existing plan that the imported document says it implements. */
 export interface ParentPlanMatch {
@@ -72,6 +87,24 @@ export class PlanImportRepository {
 
   async find(id: string, m: EntityManager = this.em): Promise<PlanImportRow | null> {
     return (await m.query(`SELECT ${COLUMNS} FROM plan_imports i WHERE i.id = $1`, [id]))[0] ?? null;
+  }
+
+  /**
+   * Imports not confirmed yet whose plan is still a draft, of the units inside `scope` on `date`, newest first: where
+   * a drafter who left the review finds it again.
+   */
+  async pending(q: { scope: UnitScope; date: string; limit: number }): Promise<PendingPlanImportRow[]> {
+    const params: unknown[] = [q.limit];
+    const visible = inScope(q.scope, 'i.unit_id', params, { at: q.date });
+    return this.em.query(
+      `SELECT i.id, i.plan_id AS "planId", i.unit_id AS "unitId", u.name AS "unitName", i.filename, i.format,
+              p.title AS "planTitle", p.year, i.created_by AS "createdBy", i.created_at AS "createdAt"
+         FROM plan_imports i JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id = i.unit_id
+        WHERE i.status = 'draft' AND p.status = 'draft' AND ${visible}
+        ORDER BY i.created_at DESC, i.id
+        LIMIT $1`,
+      params,
+    );
   }
 
   /** Marks a draft import confirmed; false when it was not a draft any more (a concurrent confirmation). */
