@@ -2,67 +2,19 @@
 // the confidence tag and the document text with each field's source sentence highlighted.
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import { Tag } from '../Tag';
+import type { PlanExtraction, SourceSentence } from '@cchc/domain';
 import type { Plan } from '../types';
 
-export interface SourceSentence {
-  start: number;
-  end: number;
-  text: string;
-  matchStart: number;
-  matchEnd: number;
-}
-export interface Extracted<T> {
-  value: T;
-  source: SourceSentence;
-  confidence: number;
-}
-export interface DocumentRef {
-  kind: 'KH' | 'QD';
-  number: number;
-  symbol: string;
-  date: string;
-  issuer: string | null;
-}
-export interface ExtractedTarget {
-  indicatorCode: string | null;
-  amount: number;
-  basis: 'week' | 'month' | 'quarter' | 'year';
-  unitKinds: string[];
-  unitKindsFrom: 'sentence' | 'heading' | null;
-}
-export interface ExtractedReportPeriod {
-  period: 'Q1' | 'H1' | 'Q3' | 'YEAR' | 'quarterly' | 'ad_hoc';
-  dueDay: number | null;
-  dueMonth: number | null;
-}
-export interface ExtractedSection {
-  numeral: string;
-  heading: string;
-  key: string | null;
-  text: string;
-}
-export interface Extraction {
-  issuer?: Extracted<string>;
-  parentBody?: Extracted<string>;
-  documentType?: Extracted<'KH'>;
-  number?: Extracted<number>;
-  symbol?: Extracted<string>;
-  issuePlace?: Extracted<string>;
-  issueDate?: Extracted<string>;
-  title?: Extracted<string>;
-  year?: Extracted<number>;
-  parentPlan?: Extracted<DocumentRef>;
-  parentRefs: Array<Extracted<DocumentRef>>;
-  childDeadline?: Extracted<string>;
-  executionWindow?: Extracted<{ from: string; to: string }>;
-  targets: Array<Extracted<ExtractedTarget>>;
-  reportPeriods: Array<Extracted<ExtractedReportPeriod>>;
-  reportRecipient?: Extracted<string>;
-  sections: Array<Extracted<ExtractedSection>>;
-  forms?: Extracted<string>;
-  recipients?: Extracted<string[]>;
-  notFound: string[];
-}
+// The extraction's types are the domain's (libs/domain/src/plan-import): the API answers them without `text`.
+export type {
+  DocumentRef,
+  Extracted,
+  ExtractedReportPeriod,
+  ExtractedSection,
+  ExtractedTarget,
+  SourceSentence,
+} from '@cchc/domain';
+export type Extraction = Omit<PlanExtraction, 'text'>;
 export interface ParentMatch {
   planId: string;
   unitId: string;
