@@ -18,6 +18,25 @@ export interface SeedExpectation {
 
 const recipients = (items: string[]) => `recipients=${items.join(' | ')}`;
 
+/** "Nơi nhận" of seed 001 (UBND tỉnh Bình Thuận), line by line as printed; also checked by the browser journey. */
+export const SEED_001_RECIPIENTS = [
+  'Bộ Nội vụ',
+  'Thường trực Tỉnh ủy',
+  'Thường trực HĐND tỉnh',
+  'CT, các PCT.UBND tỉnh',
+  'Các cơ quan chuyên môn của UBND tỉnh',
+  'Các cơ quan Trung ương đóng trên địa bàn tỉnh',
+  'UBND các huyện, thị xã, thành phố',
+  'Ủy ban MTTQVN tỉnh',
+  'Các cơ quan Đoàn thể cấp tỉnh',
+  'Trường Chính trị tỉnh Bình Thuận',
+  'Bưu điện tỉnh',
+  'Báo Bình Thuận',
+  'Đài Phát thanh - Truyền hình Bình Thuận',
+  'Trung tâm Hành chính công tỉnh',
+  'Lưu: VT, SNV, NCKSTTHC',
+];
+
 export const SEED_EXPECTATIONS: SeedExpectation[] = [
   {
     file: '000_175b57d5af05de13.txt',
@@ -79,23 +98,7 @@ export const SEED_EXPECTATIONS: SeedExpectation[] = [
       'section=III organisation',
       'section=V budget',
       'forms=a) Trên Cổng thông tin',
-      recipients([
-        'Bộ Nội vụ',
-        'Thường trực Tỉnh ủy',
-        'Thường trực HĐND tỉnh',
-        'CT, các PCT.UBND tỉnh',
-        'Các cơ quan chuyên môn của UBND tỉnh',
-        'Các cơ quan Trung ương đóng trên địa bàn tỉnh',
-        'UBND các huyện, thị xã, thành phố',
-        'Ủy ban MTTQVN tỉnh',
-        'Các cơ quan Đoàn thể cấp tỉnh',
-        'Trường Chính trị tỉnh Bình Thuận',
-        'Bưu điện tỉnh',
-        'Báo Bình Thuận',
-        'Đài Phát thanh - Truyền hình Bình Thuận',
-        'Trung tâm Hành chính công tỉnh',
-        'Lưu: VT, SNV, NCKSTTHC',
-      ]),
+      recipients(SEED_001_RECIPIENTS),
     ],
   },
   {

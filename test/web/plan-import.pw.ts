@@ -14,6 +14,7 @@
 import { readFileSync } from 'fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { expect, test, type Page } from '@playwright/test';
+import { SEED_001_RECIPIENTS } from '../support/plan-import-expectations';
 import { Http } from './scenarios';
 import { email, expectAccessible, PASSWORD, shot, signIn } from './support';
 
@@ -185,25 +186,7 @@ test('the drafter uploads the plan, reviews it side by side, corrects it and con
   await expect(page.getByLabel('Số lượng dòng 1', { exact: true })).toHaveValue('5');
   await expect(page.getByRole('row', { name: /^Quý I\s/ })).toContainText('15/03/2024');
   await expect(page.getByRole('row', { name: /^6 tháng/ })).toContainText('10/06/2024');
-  await expect(page.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue(
-    [
-      'Bộ Nội vụ',
-      'Thường trực Tỉnh ủy',
-      'Thường trực HĐND tỉnh',
-      'CT, các PCT.UBND tỉnh',
-      'Các cơ quan chuyên môn của UBND tỉnh',
-      'Các cơ quan Trung ương đóng trên địa bàn tỉnh',
-      'UBND các huyện, thị xã, thành phố',
-      'Ủy ban MTTQVN tỉnh',
-      'Các cơ quan Đoàn thể cấp tỉnh',
-      'Trường Chính trị tỉnh Bình Thuận',
-      'Bưu điện tỉnh',
-      'Báo Bình Thuận',
-      'Đài Phát thanh - Truyền hình Bình Thuận',
-      'Trung tâm Hành chính công tỉnh',
-      'Lưu: VT, SNV, NCKSTTHC',
-    ].join('\n'),
-  );
+  await expect(page.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue(SEED_001_RECIPIENTS.join('\n'));
 
   // still a draft, the import confirmed; a second confirmation is refused
   expect(await plans2024()).toEqual([expect.objectContaining({ id: draft.id, status: 'draft' })]);
