@@ -4,17 +4,11 @@ import {
   onTimeRate,
   periodReferenceDate,
   propagandaScore,
-  reviewState,
+  reviewMatrix,
   targetsVsActuals,
   type PeriodKind,
-  type ReviewState,
 } from '@cchc/domain';
-import {
-  ObligationsRepository,
-  PlansRepository,
-  ReportFactsRepository,
-  type ReviewObligationRow,
-} from '@cchc/persistence';
+import { ObligationsRepository, PlansRepository, ReportFactsRepository } from '@cchc/persistence';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { ReportsService } from './reports.service';
@@ -77,24 +71,6 @@ export class RollupService {
    * figures for the subtree and per level, totals per period against the root's targets, late and missing units.
    */
   async review(actor: Actor, q: { year: number; period?: PeriodKind; unitId?: string }) {
-    type MatrixCell = {
-      obligationId: string | null;
-      status: string;
-      state: ReviewState;
-      deadline: string;
-      onTime: boolean | null;
-      overdue: boolean;
-    };
-    type MatrixRow = {
-      unitId: string;
-      code: string;
-      name: string;
-      kind: string;
-      depth: number;
-      parentUnitId: string | null;
-      plan: (MatrixCell & { planId: string | null; firstSubmittedAt: string | null }) | null;
-      periods: Record<string, MatrixCell>;
-    };
     const rootId = q.unitId ?? this.access.readScope(actor).rootUnitId;
     const root = await this.access.authorize(actor, 'review.read', rootId);
     const periods: PeriodKind[] = q.period ? [q.period] : ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -124,73 +100,10 @@ export class RollupService {
       totals,
     ]);
 
-    // One pass over the units: the matrix rows, and each obligation filed by column (plan or period) and level.
-    const planRows: ReviewObligationRow[] = [];
-    const byPeriodRows = new Map<PeriodKind, ReviewObligationRow[]>(periods.map((p) => [p, []]));
-    const lateByPeriod = new Map<PeriodKind, Array<{ code: string; name: string; status: string }>>(
-      periods.map((p) => [p, []]),
-    );
-    const missingByPeriod = new Map<PeriodKind, Array<{ code: string; name: string; overdue: boolean }>>(
-      periods.map((p) => [p, []]),
-    );
-    const byLevel = new Map<
-      number,
-      { units: number; plans: ReviewObligationRow[]; reports: Map<PeriodKind, ReviewObligationRow[]> }
-    >();
-    const rows = units.map((u): MatrixRow => {
-      let level = byLevel.get(u.depth);
-      if (!level)
-        byLevel.set(u.depth, (level = { units: 0, plans: [], reports: new Map(periods.map((p) => [p, []])) }));
-      level.units++;
-      const row: MatrixRow = {
-        unitId: u.unitId,
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        depth: u.depth,
-        parentUnitId: u.parentUnitId,
-        plan: null,
-        periods: {},
-      };
-      for (const o of u.obligations) {
-        const state = reviewState(o);
-        if (o.kind === 'plan') {
-          planRows.push(o);
-          level.plans.push(o);
-          row.plan = {
-            obligationId: o.obligationId,
-            planId: o.planId,
-            status: o.status,
-            state,
-            deadline: o.deadline,
-            onTime: o.submittedOnTime,
-            overdue: o.overdue,
-            firstSubmittedAt: o.firstSubmittedAt,
-          };
-        } else if (o.period) {
-          byPeriodRows.get(o.period)?.push(o);
-          level.reports.get(o.period)?.push(o);
-          row.periods[o.period] = {
-            obligationId: o.obligationId,
-            status: o.status,
-            state,
-            deadline: o.deadline,
-            onTime: o.submittedOnTime,
-            overdue: o.overdue,
-          };
-          if (o.submittedOnTime === false || (o.firstSubmittedAt === null && o.overdue))
-            lateByPeriod.get(o.period)?.push({ code: u.code, name: u.name, status: o.status });
-          if (o.firstSubmittedAt === null)
-            missingByPeriod.get(o.period)?.push({ code: u.code, name: u.name, overdue: o.overdue });
-        }
-      }
-      return row;
-    });
+    const matrix = reviewMatrix(units, periods);
 
-    const byPeriod = periods.map((p, i) => {
-      const filed = byPeriodRows.get(p) ?? [];
+    const byPeriod = matrix.periods.map(({ period: p, completeness: c, late, missing }, i) => {
       const [current, previous] = totalsByPeriod[i];
-      const c = completeness(filed);
       const vsTargets = targetsVsActuals(targets, current.accepted, p, { id: root.id, kind: root.kind });
       return {
         period: p,
@@ -201,36 +114,26 @@ export class RollupService {
         onTimeRate: onTimeRate(c),
         targets: vsTargets,
         score: propagandaScore(vsTargets, current.accepted, catalogue),
-        late: lateByPeriod.get(p) ?? [],
-        missing: missingByPeriod.get(p) ?? [],
+        late,
+        missing,
       };
     });
-
-    // Per level (depth below the root): plans and each period's reports.
-    const plans = completeness(planRows);
-    const perLevel = [...byLevel.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([depth, level]) => {
-        const planC = completeness(level.plans);
-        return {
-          depth,
-          units: level.units,
-          plans: planC,
-          plansOnTimeRate: onTimeRate(planC),
-          reports: periods.map((p) => {
-            const c = completeness(level.reports.get(p) ?? []);
-            return { period: p, completeness: c, onTimeRate: onTimeRate(c) };
-          }),
-        };
-      });
+    // Per level (depth below the root): plans and each period's reports, with their on-time rates.
+    const perLevel = matrix.levels.map((l) => ({
+      depth: l.depth,
+      units: l.units,
+      plans: l.plans,
+      plansOnTimeRate: onTimeRate(l.plans),
+      reports: l.reports.map((r) => ({ ...r, onTimeRate: onTimeRate(r.completeness) })),
+    }));
     return {
       rootUnitId: rootId,
       root: { id: root.id, code: root.code, name: root.name, kind: root.kind },
       year: q.year,
-      plans: { completeness: plans, onTimeRate: onTimeRate(plans) },
+      plans: { completeness: matrix.plans, onTimeRate: onTimeRate(matrix.plans) },
       periods: byPeriod,
       levels: perLevel,
-      matrix: rows,
+      matrix: matrix.rows,
     };
   }
 }

@@ -1,3 +1,4 @@
 export * from './report';
 export * from './aggregation';
 export * from './review-state';
+export * from './review-matrix';

@@ -9,6 +9,8 @@ import type {
   PeriodKind,
   ReminderPolicy,
   ReportSchedule,
+  ReviewObligation,
+  ReviewUnit,
 } from '@cchc/domain';
 import { inScope, type ScopeTime, type UnitScope } from '../units/unit-scope';
 
@@ -93,36 +95,9 @@ export interface ReportStatusRow {
   firstSubmittedAt: Date | null;
 }
 
-/** One obligation of a unit in the review matrix (its plan, or its report for a period). */
-export interface ReviewObligationRow {
-  obligationId: string;
-  kind: 'plan' | 'report';
-  /** The report's period; null for the plan. */
-  period: PeriodKind | null;
-  status: ObligationStatus;
-  submittedOnTime: boolean | null;
-  overdue: boolean;
-  deadline: LocalDate;
-  /** ISO 8601 in UTC (…Z), as the API answers it. */
-  firstSubmittedAt: string | null;
-  /** The plan that fulfils a plan obligation, once drafted. */
-  planId: string | null;
-}
-
-/**
- * A unit of the review matrix: where it sits below the reviewed root in the year (the last placement of the year
- * when it moved) and its obligations of the year (plan and the requested periods' reports), in code order.
- */
-export interface ReviewUnitRow {
-  unitId: string;
-  code: string;
-  name: string;
-  kind: string;
-  /** Levels below the reviewed root (1 = its children). */
-  depth: number;
-  parentUnitId: string | null;
-  obligations: ReviewObligationRow[];
-}
+/** The review's rows are the domain's input (libs/domain/src/reports/review-matrix.ts). */
+export type ReviewObligationRow = ReviewObligation;
+export type ReviewUnitRow = ReviewUnit;
 
 export interface DeadlineValues {
   nominal: string;
