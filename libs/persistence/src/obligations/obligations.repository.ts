@@ -82,8 +82,6 @@ export interface ReportStatusCountRow {
 
 /** A unit's report obligation for a period, as completeness and the review matrix see it. */
 export interface ReportStatusRow {
-  /** Present where the query selects it (the review). */
-  obligationId?: string;
   unitId: string;
   code: string;
   name: string;
