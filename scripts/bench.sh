@@ -42,4 +42,5 @@ log "compiling benchmarks"
 rm -rf dist-bench
 npx tsc -p tsconfig.bench.json
 npx tsc-alias -p tsconfig.bench.json
-node -r reflect-metadata "dist-bench/test/bench/$name.bench.js" "$@"
+# BENCH_NODE_ARGS: extra node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark
+node ${BENCH_NODE_ARGS:-} -r reflect-metadata "dist-bench/test/bench/$name.bench.js" "$@"

@@ -13,6 +13,10 @@
  * test/replay/histories) — runs exactly as without interceptors: each method below hands its input straight to
  * `next`, synchronously, adding no await and no command. The choice is made from the start event's headers, which
  * the history holds, so it is the same on every replay.
+ *
+ * The OpenTelemetry modules are loaded only for a traced workflow: module scope in a workflow bundle runs again for
+ * every workflow the worker starts, and theirs (the semantic-conventions tables above all) was the largest part of
+ * an untraced obligation's first workflow task.
  */
 import type {
   ActivityInput,
@@ -33,12 +37,14 @@ import type {
   WorkflowInternalsInterceptor,
   WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
-import {
+import type {
   OpenTelemetryInboundInterceptor,
   OpenTelemetryInternalsInterceptor,
   OpenTelemetryOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/workflow';
-import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+
+/** The start header carrying the trace context (TRACE_HEADER of the interceptors package; a spec checks they agree). */
+export const TRACE_HEADER = '_tracer-data';
 
 interface Otel {
   inbound: OpenTelemetryInboundInterceptor;
@@ -56,6 +62,11 @@ export const interceptors = (): WorkflowInterceptors => {
   const inbound: WorkflowInboundCallsInterceptor = {
     execute(input: WorkflowExecuteInput, next: In<'execute'>) {
       if (input.headers[TRACE_HEADER] === undefined) return next(input);
+      const {
+        OpenTelemetryInboundInterceptor,
+        OpenTelemetryOutboundInterceptor,
+        OpenTelemetryInternalsInterceptor,
+      }: typeof import('@temporalio/interceptors-opentelemetry/lib/workflow') = require('@temporalio/interceptors-opentelemetry/lib/workflow');
       otel = {
         inbound: new OpenTelemetryInboundInterceptor(),
         outbound: new OpenTelemetryOutboundInterceptor(),

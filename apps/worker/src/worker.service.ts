@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { NativeConnection, Runtime, Worker, DefaultLogger, LogLevel } from '@temporalio/worker';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
-import { Tracing } from '@cchc/temporal';
+import { TemporalClientProvider, Tracing } from '@cchc/temporal';
 import { ActivitiesRegistry } from './activities/activities.registry';
 import { bundleWorkflowsFromSource } from './bundle/build-workflow-bundle';
 
@@ -32,6 +32,7 @@ export class WorkerService implements OnApplicationShutdown {
     private readonly registry: ActivitiesRegistry,
     private readonly logger: PinoLogger,
     @Inject(Tracing) private readonly tracing: Tracing,
+    private readonly temporal: TemporalClientProvider,
   ) {
     this.logger.setContext('WorkerService');
   }
@@ -61,6 +62,8 @@ export class WorkerService implements OnApplicationShutdown {
         maxCachedWorkflows: opts.maxCachedWorkflows ?? this.config.worker.maxCachedWorkflows,
       }),
     });
+    // Activities start workflows (obligations, cascades, follow-ups) over this connection: eager start on our queue.
+    this.temporal.shareWorkerConnection(connection, taskQueue);
     this.logger.info({ taskQueue, namespace: this.config.temporal.namespace }, 'temporal worker created');
     return this.worker;
   }

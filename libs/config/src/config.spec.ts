@@ -77,10 +77,10 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads worker tuning and metrics, leaving unset tuning to the SDK', () => {
+  it('reads worker tuning and metrics: 200 workflow task slots by default, the rest left to the SDK', () => {
     expect(loadConfig(base).worker).toEqual({
       maxCachedWorkflows: undefined,
-      maxConcurrentWorkflowTaskExecutions: undefined,
+      maxConcurrentWorkflowTaskExecutions: 200,
       maxConcurrentActivityTaskExecutions: undefined,
       maxConcurrentWorkflowTaskPolls: undefined,
       maxConcurrentActivityTaskPolls: undefined,

@@ -41,8 +41,12 @@ export interface TemporalConfig {
 export interface WorkerTuningConfig {
   /** WORKER_MAX_CACHED_WORKFLOWS: sticky workflow cache size (the SDK default grows with the heap size). */
   maxCachedWorkflows?: number;
-  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS */
-  maxConcurrentWorkflowTaskExecutions?: number;
+  /**
+   * WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (default 200, the SDK's is 40). A workflow task slot is a permit, not memory
+   * (the cache is): a cascade's eager starts each reserve one while their start is in flight, and with 40 most of a
+   * cascade's starts found none free and fell back to the task queue (see docs/deploy.md).
+   */
+  maxConcurrentWorkflowTaskExecutions: number;
   /** WORKER_MAX_CONCURRENT_ACTIVITIES */
   maxConcurrentActivityTaskExecutions?: number;
   /** WORKER_WORKFLOW_POLLERS */
@@ -324,7 +328,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     worker: {
       maxCachedWorkflows: r.optionalInt('WORKER_MAX_CACHED_WORKFLOWS', 0, 100_000),
-      maxConcurrentWorkflowTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 2, 1000),
+      maxConcurrentWorkflowTaskExecutions: r.int('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 200, 2, 1000),
       maxConcurrentActivityTaskExecutions: r.optionalInt('WORKER_MAX_CONCURRENT_ACTIVITIES', 1, 10_000),
       maxConcurrentWorkflowTaskPolls: r.optionalInt('WORKER_WORKFLOW_POLLERS', 2, 100),
       maxConcurrentActivityTaskPolls: r.optionalInt('WORKER_ACTIVITY_POLLERS', 1, 100),

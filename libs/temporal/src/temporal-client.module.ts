@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, type ConnectionLike } from '@temporalio/client';
 import { AppConfig, AppConfigToken, temporalConnectionOptions } from '@cchc/config';
 import { Tracing } from './tracing';
+
+export type StartOutcome = 'started' | 'started_eagerly' | 'already_started';
 
 /** A ready client to use instead of connecting (tests hand in the test server's client). */
 export abstract class TemporalClientOverride {
@@ -18,6 +20,8 @@ export abstract class TemporalClientOverride {
 export class TemporalClientProvider implements OnApplicationShutdown {
   private connection?: Promise<Connection>;
   private client?: Client;
+  /** The task queue of a worker in this process sharing the client's connection (see `shareWorkerConnection`). */
+  private eagerTaskQueue?: string;
 
   constructor(
     @Inject(AppConfigToken) private readonly config: AppConfig,
@@ -54,28 +58,48 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     return this.client;
   }
 
+  /**
+   * In the worker process: start workflows over the worker's own (native) connection, so a workflow started on the
+   * worker's task queue asks for eager start — the server hands its first workflow task back in the start's answer
+   * and this worker runs it at once, with no trip through the task queue (one persistence write and one poll fewer
+   * per workflow; a cascade of 2,000 children starts that many). Without a free workflow-task slot, or from a server
+   * that does not support it, the start is an ordinary one. The worker owns and closes the connection.
+   */
+  shareWorkerConnection(connection: ConnectionLike, taskQueue: string): void {
+    this.client = new Client({
+      connection,
+      namespace: this.config.temporal.namespace,
+      interceptors: { workflow: this.tracing.clientInterceptors() },
+    });
+    this.eagerTaskQueue = taskQueue;
+  }
+
   get taskQueue(): string {
     return this.config.temporal.taskQueue;
   }
 
   /**
    * Starts a workflow under its deterministic id, once: a workflow already started with that id (a retry, a crash,
-   * a second click) is not an error — 'already_started' says so. Every other failure is thrown.
+   * a second click) is not an error — 'already_started' says so. 'started_eagerly': the server handed the first
+   * workflow task straight to this process's worker (see `shareWorkerConnection`). Every other failure is thrown.
    */
   async startOnce(
     workflowType: string,
     opts: { workflowId: string; args: unknown[]; startDelayMs?: number; taskQueue?: string },
-  ): Promise<'started' | 'already_started'> {
+  ): Promise<StartOutcome> {
     const client = await this.get();
+    const taskQueue = opts.taskQueue ?? this.taskQueue;
     try {
-      await client.workflow.start(workflowType, {
+      const handle = await client.workflow.start(workflowType, {
         workflowId: opts.workflowId,
-        taskQueue: opts.taskQueue ?? this.taskQueue,
+        taskQueue,
         args: opts.args,
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         ...(opts.startDelayMs ? { startDelay: opts.startDelayMs } : {}),
+        // a delayed start cannot be eager (its first task is not due yet)
+        ...(taskQueue === this.eagerTaskQueue && !opts.startDelayMs ? { requestEagerStart: true } : {}),
       });
-      return 'started';
+      return handle.eagerlyStarted ? 'started_eagerly' : 'started';
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return 'already_started';
       throw e;

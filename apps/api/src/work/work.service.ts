@@ -11,7 +11,7 @@ import {
 } from '@cchc/domain';
 import { REMIND_NOW_WORKFLOW, remindNowWorkflowId, urgeWorkflowId, type RemindNowInput } from '@cchc/contracts';
 import { AuditRepository, WorkRepository, type NoticeObligationRow } from '@cchc/persistence';
-import { TemporalClientProvider, domainErrorFromTemporal } from '@cchc/temporal';
+import { TemporalClientProvider, domainErrorFromTemporal, type StartOutcome } from '@cchc/temporal';
 import { AccessService } from '../access/access.service';
 import { Actor, actorRef } from '../auth/actor';
 import { ObligationsService, type ObligationView } from '../obligations/obligations.service';
@@ -176,7 +176,7 @@ export class WorkService {
       deadline,
       ...(how === 'urge' ? { copyParent: true } : {}),
     };
-    let started: 'started' | 'already_started';
+    let started: StartOutcome;
     try {
       started = await this.temporal.startOnce(REMIND_NOW_WORKFLOW, {
         workflowId: how === 'urge' ? urgeWorkflowId(o.id, today) : remindNowWorkflowId(o.id, today),

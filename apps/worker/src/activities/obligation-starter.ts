@@ -6,8 +6,9 @@ import { OBLIGATION_WORKFLOW, obligationWorkflowId, type ObligationWorkflowInput
 
 /**
  * Starts obligation workflows under their deterministic ids; one already running (retry, crash, issued twice)
- * counts as started. `temporal.startConcurrency` starts at a time (WORKFLOW_START_CONCURRENCY); heartbeats so a crashed batch is retried quickly; stops between
- * starts when the activity is cancelled (worker shutdown).
+ * counts as started. `temporal.startConcurrency` starts at a time (WORKFLOW_START_CONCURRENCY); heartbeats so a
+ * crashed batch is retried quickly; stops between starts when the activity is cancelled (worker shutdown). In the
+ * worker the starts are eager: each new workflow's first task runs here at once (TemporalClientProvider).
  */
 @Injectable()
 export class ObligationStarter {
@@ -19,16 +20,23 @@ export class ObligationStarter {
   async start(items: ObligationWorkflowInput[]): Promise<number> {
     const queue = [...items];
     let done = 0;
-    const cancelled = activityContext()?.cancellationSignal;
+    let eagerly = 0;
+    const ctx = activityContext();
+    const cancelled = ctx?.cancellationSignal;
     const run = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if (cancelled?.aborted) throw cancelled.reason ?? new Error('cancelled');
-        await this.temporal.startOnce(OBLIGATION_WORKFLOW, { workflowId: obligationWorkflowId(item), args: [item] });
+        const outcome = await this.temporal.startOnce(OBLIGATION_WORKFLOW, {
+          workflowId: obligationWorkflowId(item),
+          args: [item],
+        });
+        if (outcome === 'started_eagerly') eagerly++;
         done++;
-        if (done % 20 === 0) activityContext()?.heartbeat(done);
+        if (done % 20 === 0) ctx?.heartbeat(done);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.temporal.startConcurrency, queue.length) }, run));
+    ctx?.log.debug('obligation workflows started', { started: done, eagerly });
     return done;
   }
 }

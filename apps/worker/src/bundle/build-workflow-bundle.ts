@@ -24,6 +24,10 @@ export async function bundleWorkflowsFromSource(): Promise<string> {
     workflowsPath: resolve(ROOT, 'workflows/index.ts'),
     // Tracing: inert unless a workflow starts with a trace context (see the module); one bundle for tracing on and off.
     workflowInterceptorModules: [resolve(ROOT, 'workflows/tracing-interceptors.ts')],
+    // Evaluated once per worker thread and shared by every workflow, instead of once per workflow: pure functions and
+    // constants with no state a workflow could change (the domain's calendar, rules and state machines; the
+    // contracts' update/query definitions). Their module scope was most of a new workflow's cost.
+    preloadModules: ['@cchc/domain', '@cchc/contracts'],
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {
