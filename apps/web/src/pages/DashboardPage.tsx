@@ -22,6 +22,7 @@ import { DownloadOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { foldVietnamese, REVIEW_STATE_LABELS, REVIEW_STATES, UNIT_KIND_LABELS, type ReviewState } from '@cchc/domain';
 import { api, download } from '../api';
+import { useIndicators } from '../indicators';
 import { Loading } from '../App';
 import { Tag } from '../Tag';
 import { ddmmyyyy, num, PERIOD_LABELS } from '../format';
@@ -77,11 +78,7 @@ export default function DashboardPage() {
     queryKey: ['review', year, unitId],
     queryFn: () => api<Review>(`/review?year=${year}${unitId ? `&unitId=${unitId}` : ''}`),
   });
-  const indicators = useQuery({
-    queryKey: ['indicators'],
-    queryFn: () => api<Indicator[]>('/indicators'),
-    staleTime: 600_000,
-  });
+  const indicators = useIndicators();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const exportFile = async (kind: 'xlsx' | 'docx') => {
@@ -159,7 +156,7 @@ export default function DashboardPage() {
         <DashboardBody
           review={review.data}
           period={period}
-          indicators={indicators.data ?? []}
+          indicators={indicators}
           onDrill={(id) => set('don-vi', id)}
         />
       )}

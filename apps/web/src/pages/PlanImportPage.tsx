@@ -26,6 +26,7 @@ import { AimOutlined, FileTextOutlined, UploadOutlined } from '@ant-design/icons
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PERIOD_LABELS, PLAN_SECTION_LABELS, UNIT_KIND_LABELS, UNIT_KINDS } from '@cchc/domain';
 import { api, apiUpload, ApiError } from '../api';
+import { useIndicators } from '../indicators';
 import { isApprover, isDrafter, useAuth } from '../auth';
 import { dateTime, dayjs, ddmmyyyy, PLAN_STATUS_LABELS } from '../format';
 import type { Indicator, Plan } from '../types';
@@ -319,15 +320,7 @@ function Review({ id }: { id: string }) {
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
-  const indicators = useQuery({
-    queryKey: ['indicators'],
-    staleTime: 3600_000,
-    queryFn: () => api<Indicator[] | { items: Indicator[] }>('/indicators'),
-  });
-  const indicatorList: Indicator[] = useMemo(() => {
-    const d = indicators.data;
-    return Array.isArray(d) ? d : (d?.items ?? []);
-  }, [indicators.data]);
+  const indicatorList = useIndicators();
 
   const x = imp.data;
   const initial = useMemo(() => (x ? initialValues(x) : null), [x]);

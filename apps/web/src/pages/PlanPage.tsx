@@ -34,6 +34,7 @@ import {
   type ReminderPolicy,
 } from '@cchc/domain';
 import { api, ApiError } from '../api';
+import { useIndicators } from '../indicators';
 import { isApprover, isDrafter, useAuth } from '../auth';
 import { explain, useWorkingCalendar } from '../calendar';
 import { dateTime, dayjs, ddmmyyyy, PLAN_STATUS_LABELS, STATUS_COLORS } from '../format';
@@ -193,15 +194,7 @@ export default function PlanPage() {
     enabled: !!planId,
     queryFn: () => api<Plan>(`/plans/${planId}`),
   });
-  const indicators = useQuery({
-    queryKey: ['indicators'],
-    staleTime: 3600_000,
-    queryFn: () => api<Indicator[] | { items: Indicator[] }>('/indicators'),
-  });
-  const indicatorList: Indicator[] = useMemo(() => {
-    const d = indicators.data;
-    return Array.isArray(d) ? d : (d?.items ?? []);
-  }, [indicators.data]);
+  const indicatorList = useIndicators();
   const unit = useQuery({
     queryKey: ['unit', me?.unitId],
     queryFn: () => api<{ abbreviation: string; name: string }>(`/units/${me!.unitId}`),

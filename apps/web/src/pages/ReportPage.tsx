@@ -5,9 +5,10 @@ import { Tag } from '../Tag';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NARRATIVE_KEYS, NARRATIVE_LABELS, targetForPeriod, type PeriodKind, type TargetBasis } from '@cchc/domain';
 import { api } from '../api';
+import { useIndicators } from '../indicators';
 import { isApprover, useAuth } from '../auth';
 import { dateTime, dayjs, ddmmyyyy, num, STATUS_COLORS } from '../format';
-import type { Indicator, Plan } from '../types';
+import type { Plan } from '../types';
 import { Loading } from '../App';
 
 interface Report {
@@ -44,11 +45,7 @@ export default function ReportPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const report = useQuery({ queryKey: ['report', id], queryFn: () => api<Report>(`/reports/${id}`) });
-  const indicators = useQuery({
-    queryKey: ['indicators'],
-    staleTime: 3600_000,
-    queryFn: () => api<Indicator[]>('/indicators'),
-  });
+  const indicators = useIndicators();
   const r = report.data;
   const ownPlan = useQuery({
     queryKey: ['plans', r?.unitId, r?.year],
@@ -154,7 +151,7 @@ export default function ReportPage() {
   if (!r) return null;
   const lastReturned = [...(versions.data ?? [])].reverse().find((v) => v.decision === 'returned');
   // Indicators the unit's plan sets a target for come first.
-  const rows = (indicators.data ?? [])
+  const rows = indicators
     .filter((i) => i.valueType !== 'text')
     .sort((a, b) => Number(targets[b.code] != null) - Number(targets[a.code] != null));
 

@@ -1,37 +1,8 @@
 // The shape of GET /review (apps/api/src/reports/reports.responses.ts) as the dashboard reads it.
-import type { ReviewState } from '@cchc/domain';
+import type { Completeness, ReviewCell, ReviewRow, ReviewState } from '@cchc/domain';
 
-export interface Completeness {
-  expected: number;
-  submitted: number;
-  accepted: number;
-  returned: number;
-  missing: number;
-  onTime: number;
-  late: number;
-  lateSubmitted: number;
-  lateMissing: number;
-}
-
-export interface ReviewCell {
-  obligationId: string | null;
-  status: string;
-  state: ReviewState;
-  deadline: string;
-  onTime: boolean | null;
-  overdue: boolean;
-}
-
-export interface ReviewRow {
-  unitId: string;
-  code: string;
-  name: string;
-  kind: string;
-  depth: number;
-  parentUnitId: string | null;
-  plan: (ReviewCell & { planId: string | null; firstSubmittedAt: string | null }) | null;
-  periods: Record<string, ReviewCell>;
-}
+// The matrix's rows and cells, and the counts, are the domain's own types (libs/domain/src/reports).
+export type { Completeness, ReviewCell, ReviewRow };
 
 export interface TargetVsActual {
   indicatorCode: string;
