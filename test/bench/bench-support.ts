@@ -4,6 +4,8 @@ import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence/src/data-source';
+import type { SeedUnit } from '../../libs/persistence/src/seed';
+import { UnitTreeRepository } from '../../libs/persistence/src/units';
 
 export function benchEnv() {
   const need = (n: string) => {
@@ -32,6 +34,25 @@ export async function freshDatabase(name: string): Promise<{ url: string; ds: Da
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return { url: u.toString(), ds };
+}
+
+/**
+ * Writes a generated tree (generateProvince / generateCountry) in one transaction, valid from 01/01/2020; the units'
+ * e-mail addresses only with `withEmails`. Returns the new units' ids in the order given.
+ */
+export async function insertGeneratedUnits(ds: DataSource, units: SeedUnit[], withEmails = false): Promise<string[]> {
+  return ds.transaction((m) =>
+    new UnitTreeRepository(m).insertUnits(
+      units.map((u) => ({
+        ...u,
+        email: withEmails ? (u.email ?? null) : null,
+        parentId: null,
+        parentCode: u.parentCode ?? undefined,
+      })),
+      '2020-01-01',
+      m,
+    ),
+  );
 }
 
 export interface Stats {

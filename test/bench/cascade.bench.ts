@@ -26,11 +26,10 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerService } from '../../apps/worker/src/worker.service';
 import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
 import { loadConfig } from '../../libs/config/src';
-import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateProvince } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
 import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
-import { benchEnv, freshDatabase, report } from './bench-support';
+import { benchEnv, freshDatabase, report, insertGeneratedUnits } from './bench-support';
 import { planCascadeWorkflowId } from '../../libs/contracts/src';
 
 const ROUNDS = 3;
@@ -55,13 +54,7 @@ async function main() {
   });
   const { url, ds } = await freshDatabase('cchc_bench_cascade');
   const units = generateProvince();
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      units.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, units);
   await ds.query('VACUUM ANALYZE');
 
   const bundlePath = join(env.dataDir, 'workflow-bundle.js');

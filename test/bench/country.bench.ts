@@ -21,12 +21,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Client, Connection } from '@temporalio/client';
 import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
-import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateCountry } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
 import { planCascadeWorkflowId } from '../../libs/contracts/src';
 import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
-import { benchEnv, freshDatabase, report } from './bench-support';
+import { benchEnv, freshDatabase, report, insertGeneratedUnits } from './bench-support';
 
 const CONCURRENCY = 8;
 const PROVINCES = Number(process.env.COUNTRY_PROVINCES ?? 34);
@@ -60,13 +59,7 @@ async function main() {
   if (!env.temporalAddress) throw new Error('BENCH_TEMPORAL_ADDRESS is not set');
   const { url, ds } = await freshDatabase('cchc_bench_country');
   const country = generateCountry();
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      country.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, country);
   await ds.query('VACUUM ANALYZE');
   const year = new Date().getFullYear() + 1;
   const bundlePath = join(env.dataDir, 'workflow-bundle.js');

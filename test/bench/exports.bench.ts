@@ -12,10 +12,9 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
 import { loadConfig } from '../../libs/config/src';
-import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateProvince } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { freshDatabase, measure, report } from './bench-support';
+import { freshDatabase, measure, report, insertGeneratedUnits } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -25,13 +24,7 @@ async function main() {
   const { url, ds } = await freshDatabase('cchc_bench_exports');
   const province = generateProvince({ code: 'P2K', name: 'Hai Nghìn', departments: 25, communes: 150, schools: 1824 });
   const t = Date.now();
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      province.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, province);
   const indicators: string[] = (await ds.query(`SELECT code FROM indicators ORDER BY code LIMIT 15`)).map(
     (r: { code: string }) => r.code,
   );

@@ -9,11 +9,10 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { hashPassword } from '../../apps/api/src/auth/passwords';
-import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { SubtreeTotals } from '../../libs/persistence/src/reports';
 import { generateProvince } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { freshDatabase, report, startApiProcess } from './bench-support';
+import { freshDatabase, report, startApiProcess, insertGeneratedUnits } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -25,13 +24,7 @@ const PASSWORD = 'Bench@Load-2025';
 async function main() {
   const { url, ds } = await freshDatabase('cchc_bench_load');
   const province = generateProvince({ code: 'SYN', name: 'Thử Nghiệm' });
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      province.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, province);
   const one = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0];
   const root = (await one(`SELECT id FROM units WHERE code = $1`, [province[0].code])).id;
   const snv = (await one(`SELECT id FROM units WHERE is_reviewing_office`)).id;

@@ -1,7 +1,7 @@
 // The 2,000-unit province of the dashboard benchmarks (web.bench.ts, review.bench.ts).
 import type { DataSource } from 'typeorm';
 import { generateProvince } from '../../libs/persistence/src/seed';
-import { UnitTreeRepository } from '../../libs/persistence/src/units';
+import { insertGeneratedUnits } from './bench-support';
 import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
 
 export const PROVINCE_YEAR = 2025;
@@ -15,13 +15,7 @@ export const REVIEWER = 'reviewer.syn-snv@bench.cchc.vn';
  */
 export async function seedProvince(ds: DataSource, passwordHash: string): Promise<number> {
   const units = generateProvince({ code: 'SYN', departments: 25, communes: 150, schools: 1824 });
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      units.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, units);
   const root = (await ds.query(`SELECT id FROM units WHERE code = 'SYN'`))[0].id;
   const [plan] = await ds.query(
     `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)

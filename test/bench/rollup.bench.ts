@@ -16,7 +16,7 @@ import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { ReportFactsRepository, SubtreeTotals } from '../../libs/persistence/src/reports';
 import { generateCountry } from '../../libs/persistence/src/seed';
 import { defaultReminderPolicy, defaultReportSchedule, periodReferenceDate } from '../../libs/domain/src';
-import { freshDatabase, measure, report } from './bench-support';
+import { freshDatabase, measure, report, insertGeneratedUnits } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -28,13 +28,7 @@ async function main() {
   const country = generateCountry();
   const t = Date.now();
   const tree = (m = ds.manager) => new UnitTreeRepository(m);
-  await ds.transaction((m) =>
-    tree(m).insertUnits(
-      country.map((u) => ({ ...u, email: null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, country);
   const one = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0];
   const root = (await one(`SELECT id FROM units WHERE code = 'VN'`)).id;
   const [provinceA, provinceB] = (

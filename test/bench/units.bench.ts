@@ -14,7 +14,7 @@ import { buildUnitCsv } from '../support/unit-files';
 import { loadConfig } from '../../libs/config/src';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { generateCountry, generateProvince } from '../../libs/persistence/src/seed';
-import { freshDatabase, measure, report } from './bench-support';
+import { freshDatabase, measure, report, insertGeneratedUnits } from './bench-support';
 
 const DATE = '2026-06-30';
 
@@ -25,13 +25,7 @@ async function main() {
   // 1. the country
   const country = generateCountry();
   let t = Date.now();
-  await ds.transaction((m) =>
-    new UnitTreeRepository(m).insertUnits(
-      country.map((u) => ({ ...u, email: u.email ?? null, parentId: null, parentCode: u.parentCode ?? undefined })),
-      '2020-01-01',
-      m,
-    ),
-  );
+  await insertGeneratedUnits(ds, country, true);
   const countryLoadMs = Date.now() - t;
   await ds.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load: index-only scans need the visibility map
 
