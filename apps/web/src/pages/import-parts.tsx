@@ -2,7 +2,7 @@
 // the confidence tag and the document text with each field's source sentence highlighted.
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import { Tag } from '../Tag';
-import type { PlanExtraction, SourceSentence } from '@cchc/domain';
+import type { ParentPlanMatch, PlanExtraction, SourceSentence } from '@cchc/domain';
 import type { Plan } from '../types';
 
 // The extraction's types are the domain's (libs/domain/src/plan-import): the API answers them without `text`.
@@ -12,19 +12,10 @@ export type {
   ExtractedReportPeriod,
   ExtractedSection,
   ExtractedTarget,
+  ParentPlanMatch,
   SourceSentence,
 } from '@cchc/domain';
 export type Extraction = Omit<PlanExtraction, 'text'>;
-export interface ParentMatch {
-  planId: string;
-  unitId: string;
-  unitName: string;
-  symbol: string | null;
-  issueDate: string | null;
-  title: string;
-  status: string;
-  matchedBy: 'symbol' | 'number_and_date';
-}
 export interface PlanImport {
   id: string;
   planId: string;
@@ -35,7 +26,7 @@ export interface PlanImport {
   sizeBytes: number;
   text: string;
   extraction: Extraction;
-  parentMatch: ParentMatch | null;
+  parentMatch: ParentPlanMatch | null;
   defaults: string[];
   plan: Plan;
   createdAt: string;

@@ -99,3 +99,16 @@ export function toPlanDraft(x: PlanExtraction, fallbackYear: number): ImportedPl
     reportSchedule,
   };
 }
+
+/** An existing plan that the imported document says it implements. */
+export interface ParentPlanMatch {
+  planId: string;
+  unitId: string;
+  unitName: string;
+  symbol: string | null;
+  issueDate: string | null;
+  title: string;
+  status: string;
+  /** How it was recognised: the printed symbol, or number and date of issue. */
+  matchedBy: 'symbol' | 'number_and_date';
+}

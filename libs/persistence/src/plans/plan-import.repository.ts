@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import type { ParentPlanMatch } from '@cchc/domain';
 import { inScope, type UnitScope } from '../units/unit-scope';
 
 /** An imported plan document as stored beside its draft plan. */
@@ -40,19 +41,6 @@ export interface PendingPlanImportRow {
   year: number;
   createdBy: string;
   createdAt: Date;
-}
-
-/** An existing plan that the imported document says it implements. */
-export interface ParentPlanMatch {
-  planId: string;
-  unitId: string;
-  unitName: string;
-  symbol: string | null;
-  issueDate: string | null;
-  title: string;
-  status: string;
-  /** How it was recognised: the printed symbol, or number and date of issue. */
-  matchedBy: 'symbol' | 'number_and_date';
 }
 
 const COLUMNS = `i.id, i.plan_id AS "planId", i.unit_id AS "unitId", i.filename, i.format, i.size_bytes AS "sizeBytes",
