@@ -35,9 +35,12 @@ export class WebAppServer implements OnModuleInit {
   /**
    * serve-static's own module picks its loader when the module is compiled, before a testing module has an HTTP
    * adapter (it then serves nothing); its Express loader, called here at init, works in main.ts and in the tests.
+   * An application context without HTTP (a script, a benchmark using the API's services) has nothing to serve on.
    */
   onModuleInit() {
-    new ExpressLoader().register(this.adapterHost.httpAdapter, this.appConfig, [webServeOptions(this.dir)]);
+    const adapter = this.adapterHost.httpAdapter;
+    if (!adapter) return;
+    new ExpressLoader().register(adapter, this.appConfig, [webServeOptions(this.dir)]);
   }
 }
 

@@ -16,17 +16,11 @@ import {
   planFollowUpWorkflowId,
   type CascadeActivities,
   type CascadeBatchInput,
-  type DeadlineDto,
   type ObligationBatch,
   type ObligationWorkflowInput,
 } from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
-
-export const toDeadlineDto = (d: { nominal: string; effective: string; endsAt: Date }): DeadlineDto => ({
-  nominal: d.nominal,
-  effective: d.effective,
-  endsAt: d.endsAt.toISOString(),
-});
+import { toDeadlineDto, toReminderSlotDto } from './dto';
 
 @Injectable()
 export class CascadeActivitiesImpl implements CascadeActivities {
@@ -113,12 +107,7 @@ export class CascadeActivitiesImpl implements CascadeActivities {
     const resolved = resolveDeadline(plan.childDeadline as LocalDate, cal);
     const deadline = toDeadlineDto(resolved);
     // One deadline and one policy for the whole batch: the reminder slots are planned once, here.
-    const reminders = planReminders(resolved, plan.reminderPolicy, cal).map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      offsetDays: r.offsetDays,
-      sendAt: r.sendAt.toISOString(),
-    }));
+    const reminders = planReminders(resolved, plan.reminderPolicy, cal).map(toReminderSlotDto);
     const rows = await this.em.transaction(async (m) => {
       const all = await this.obligations.createPlanObligations(
         {

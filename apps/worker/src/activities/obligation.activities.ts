@@ -30,7 +30,7 @@ import {
   type ReminderSlotDto,
 } from '@cchc/contracts';
 import { ObligationStarter } from './obligation-starter';
-import { toDeadlineDto } from './cascade.activities';
+import { toDeadlineDto, toReminderSlotDto } from './dto';
 import { DecisionNotices } from './decision-notices';
 
 /**
@@ -61,11 +61,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     const items: ObligationWorkflowInput[] = await this.em.transaction(async (m) => {
       const out: ObligationWorkflowInput[] = [];
       for (const p of periods) {
-        const deadline = {
-          nominal: p.nominalDue,
-          effective: p.deadline.effective,
-          endsAt: p.deadline.endsAt.toISOString(),
-        };
+        const deadline = toDeadlineDto({ ...p.deadline, nominal: p.nominalDue });
         const row = await this.obligations.createReportObligation(
           {
             sourcePlanId: o.sourcePlanId,
@@ -103,12 +99,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
             m,
           );
         }
-        const reminders = planReminders(p.deadline, o.reminderPolicy, cal).map((r) => ({
-          key: r.key,
-          kind: r.kind,
-          offsetDays: r.offsetDays,
-          sendAt: r.sendAt.toISOString(),
-        }));
+        const reminders = planReminders(p.deadline, o.reminderPolicy, cal).map(toReminderSlotDto);
         out.push({
           obligationId: row.id,
           kind: 'report',
@@ -314,12 +305,7 @@ export class ObligationActivitiesImpl implements ObligationActivities {
     const slots = input.lateEntryAt
       ? lateEntryReminders(deadline, policy, cal, new Date(input.lateEntryAt))
       : planReminders(deadline, policy, cal);
-    return slots.map((s) => ({
-      key: s.key,
-      kind: s.kind,
-      offsetDays: s.offsetDays,
-      sendAt: s.sendAt.toISOString(),
-    }));
+    return slots.map(toReminderSlotDto);
   }
 
   async resolveDeadline(input: { nominal: string }): Promise<DeadlineDto> {
