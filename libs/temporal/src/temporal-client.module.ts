@@ -30,14 +30,12 @@ export class TemporalClientProvider implements OnApplicationShutdown {
   ) {
     const given = override?.client;
     // A handed-in client (tests) gets the interceptors too: the same connection and namespace, traced.
-    this.client =
-      given && tracing.enabled
-        ? new Client({
-            connection: given.connection,
-            namespace: given.options.namespace,
-            interceptors: { workflow: tracing.clientInterceptors() },
-          })
-        : given;
+    this.client = given && tracing.enabled ? this.clientOn(given.connection, given.options.namespace) : given;
+  }
+
+  /** A client on `connection`, carrying the tracing interceptors (no-ops with tracing off). */
+  private clientOn(connection: ConnectionLike, namespace = this.config.temporal.namespace): Client {
+    return new Client({ connection, namespace, interceptors: { workflow: this.tracing.clientInterceptors() } });
   }
 
   async get(): Promise<Client> {
@@ -50,11 +48,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       throw e;
     });
     const connection = await this.connection;
-    this.client ??= new Client({
-      connection,
-      namespace: this.config.temporal.namespace,
-      interceptors: { workflow: this.tracing.clientInterceptors() },
-    });
+    this.client ??= this.clientOn(connection);
     return this.client;
   }
 
@@ -66,11 +60,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
    * that does not support it, the start is an ordinary one. The worker owns and closes the connection.
    */
   shareWorkerConnection(connection: ConnectionLike, taskQueue: string): void {
-    this.client = new Client({
-      connection,
-      namespace: this.config.temporal.namespace,
-      interceptors: { workflow: this.tracing.clientInterceptors() },
-    });
+    this.client = this.clientOn(connection);
     this.eagerTaskQueue = taskQueue;
   }
 
