@@ -1,18 +1,13 @@
 /** A unit's periodic report (Báo cáo): indicator table (target for the period, actual, % of target) and narrative. */
-import { NARRATIVE_LABELS, PERIOD_LABELS, type PeriodKind } from '@cchc/domain';
+import { NARRATIVE_LABELS, PERIOD_LABELS, periodPhrase, type PeriodKind } from '@cchc/domain';
+
+export { periodPhrase };
 import { bodyParagraph, bodyText, dataTable, heading, packDocument, spacer, titleBlock } from './nd30';
 import { ddmmyyyy, formatNumber, formatPercent } from './text';
 import type { IndicatorResultLine, ReportDocumentView } from './types';
 
 export const lowerFirst = (t: string) => (t ? t[0].toLocaleLowerCase('vi-VN') + t.slice(1) : t);
 export const upperFirst = (t: string) => (t ? t[0].toLocaleUpperCase('vi-VN') + t.slice(1) : t);
-
-/** "quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024". */
-export function periodPhrase(period: PeriodKind, year: number): string {
-  if (period === 'YEAR') return `năm ${year}`;
-  if (period === 'H1') return `6 tháng đầu năm ${year}`;
-  return `${lowerFirst(PERIOD_LABELS[period])} năm ${year}`;
-}
 
 /** "(số liệu từ ngày 15/12/2023 đến ngày 14/3/2024)". */
 export function cutoffPhrase(from: string | null, to: string): string {

@@ -3,7 +3,14 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Result, Space, Table, Typography } from 'antd';
 import { Tag } from '../Tag';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { NARRATIVE_KEYS, NARRATIVE_LABELS, targetForPeriod, type PeriodKind, type TargetBasis } from '@cchc/domain';
+import {
+  NARRATIVE_KEYS,
+  NARRATIVE_LABELS,
+  periodPhrase,
+  targetForPeriod,
+  type PeriodKind,
+  type TargetBasis,
+} from '@cchc/domain';
 import { api } from '../api';
 import { useIndicators } from '../indicators';
 import { isApprover, useAuth } from '../auth';
@@ -160,7 +167,7 @@ export default function ReportPage() {
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <div>
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-            Báo cáo {r.periodLabel.toLowerCase()} năm {r.year} — {r.unitName}
+            Báo cáo {periodPhrase(r.period, r.year)} — {r.unitName}
           </Typography.Title>
           <Space style={{ marginTop: 4 }}>
             <Tag color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status] ?? r.status}</Tag>

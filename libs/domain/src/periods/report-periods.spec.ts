@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import {
   defaultReportSchedule,
   earlierDueForChildren,
+  periodPhrase,
   ReportSchedule,
   resolveReportSchedule,
   validateReportSchedule,
@@ -160,5 +161,14 @@ describe('periodReferenceDate', () => {
     const { periodReferenceDate } = require('./report-periods');
     expect(periodReferenceDate(2024, 'Q1')).toBe('2024-03-14');
     expect(periodReferenceDate(2024, 'YEAR')).toBe('2024-12-14');
+  });
+});
+
+describe('periodPhrase', () => {
+  it('writes each period as running text, the Roman numerals kept upper case', () => {
+    expect(periodPhrase('Q1', 2024)).toBe('quý I năm 2024');
+    expect(periodPhrase('H1', 2024)).toBe('6 tháng đầu năm 2024');
+    expect(periodPhrase('Q3', 2025)).toBe('quý III năm 2025');
+    expect(periodPhrase('YEAR', 2025)).toBe('năm 2025');
   });
 });

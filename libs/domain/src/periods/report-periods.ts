@@ -25,6 +25,14 @@ export const PERIOD_LABELS: Readonly<Record<PeriodKind, string>> = {
   YEAR: 'Năm',
 };
 
+/** A period in running text: "quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024" (the numerals stay upper case). */
+export function periodPhrase(period: PeriodKind, year: number): string {
+  if (period === 'YEAR') return `năm ${year}`;
+  if (period === 'H1') return `6 tháng đầu năm ${year}`;
+  const label = PERIOD_LABELS[period];
+  return `${label[0].toLocaleLowerCase('vi-VN')}${label.slice(1)} năm ${year}`;
+}
+
 /** A day of the calendar relative to the report year Y: year Y + yearOffset. */
 export interface YearRelativeDay {
   yearOffset: number; // -1, 0 or 1
