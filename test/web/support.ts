@@ -60,5 +60,8 @@ export async function shot(page: Page, name: string) {
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()');
   await page.evaluate('window.scrollTo(0, 0)');
   await page.mouse.move(1300, 740); // no tooltip from the last hover
+  // let transitions end (the tab ink bar, the charts' first draw; a spinner never does, so no animation wait):
+  // a picture for the docs, not a test's wait
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
 }

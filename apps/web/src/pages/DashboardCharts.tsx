@@ -113,7 +113,10 @@ export function Charts({ review, period, indicators }: { review: Review; period:
                     markLine: {
                       symbol: 'none',
                       data: [
-                        { yAxis: cascade.expected, label: { formatter: `Cần ban hành: ${cascade.expected}` } },
+                        {
+                          yAxis: cascade.expected,
+                          label: { formatter: `Cần ban hành: ${cascade.expected}`, position: 'insideEndTop' },
+                        },
                         ...(cascade.deadline && cascade.points.some((x) => x[0] === ddmmyyyy(cascade.deadline))
                           ? [{ xAxis: ddmmyyyy(cascade.deadline), label: { formatter: 'Hạn' } }]
                           : []),
