@@ -4,7 +4,10 @@ import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../libs/persistence/src/data-source';
+import type { Client as TemporalClient } from '@temporalio/client';
 import type { SeedUnit } from '../../libs/persistence/src/seed';
+import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
+import { PLAN_CASCADE_WORKFLOW, planCascadeWorkflowId } from '../../libs/contracts/src';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 
 export function benchEnv() {
@@ -53,6 +56,68 @@ export async function insertGeneratedUnits(ds: DataSource, units: SeedUnit[], wi
       m,
     ),
   );
+}
+
+/** A plain draft plan of `unitId` for `year` (default schedule and reminders, children due 31/01). */
+export async function insertBenchPlan(ds: DataSource, unitId: string, year: number): Promise<string> {
+  const [plan] = await ds.query(
+    `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)
+     VALUES ($1, $2, 'Bench', make_date($2, 1, 31), $3, $4, 'bench') RETURNING id`,
+    [unitId, year, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy())],
+  );
+  return plan.id;
+}
+
+/**
+ * Plans ready to cascade, in one statement: the root's a draft (obligationId null), the others approved answers to
+ * their own obligation, as an approval would leave them. Returns their ids.
+ */
+export async function insertCascadePlans(
+  ds: DataSource,
+  year: number,
+  rows: Array<{ unitId: string; obligationId: string | null }>,
+): Promise<string[]> {
+  const inserted: Array<{ id: string }> = await ds.query(
+    `INSERT INTO plans (unit_id, year, obligation_id, title, sections, child_deadline, report_schedule, reminder_policy, status, created_by)
+     SELECT x.unit_id, $3, x.obligation_id, 'Kế hoạch tuyên truyền CCHC', '{"purpose":"x","content":"y"}', make_date($3, 1, 31), $4, $5,
+            CASE WHEN x.obligation_id IS NULL THEN 'draft' ELSE 'approved' END, 'bench'
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(unit_id, obligation_id) RETURNING id`,
+    [
+      rows.map((r) => r.unitId),
+      rows.map((r) => r.obligationId),
+      year,
+      JSON.stringify(defaultReportSchedule()),
+      JSON.stringify(defaultReminderPolicy()),
+    ],
+  );
+  return inserted.map((r) => r.id);
+}
+
+/** Runs `fn` over `items`, `n` at a time. */
+export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x);
+    }),
+  );
+}
+
+/** Starts the plans' cascade workflows (`concurrency` starts at a time) and waits until every one has completed. */
+export async function runCascades(
+  client: TemporalClient,
+  taskQueue: string,
+  planIds: string[],
+  concurrency: number,
+): Promise<void> {
+  await pool(planIds, concurrency, (planId) =>
+    client.workflow.start(PLAN_CASCADE_WORKFLOW, {
+      workflowId: planCascadeWorkflowId(planId),
+      taskQueue,
+      args: [{ planId, issuedBy: 'bench' }],
+    }),
+  );
+  await pool(planIds, concurrency, (planId) => client.workflow.getHandle(planCascadeWorkflowId(planId)).result());
 }
 
 export interface Stats {

@@ -27,21 +27,17 @@ import { WorkerService } from '../../apps/worker/src/worker.service';
 import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
 import { loadConfig } from '../../libs/config/src';
 import { generateProvince } from '../../libs/persistence/src/seed';
-import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
-import { benchEnv, freshDatabase, report, insertGeneratedUnits } from './bench-support';
-import { planCascadeWorkflowId } from '../../libs/contracts/src';
+import {
+  benchEnv,
+  freshDatabase,
+  report,
+  insertGeneratedUnits,
+  insertCascadePlans,
+  pool,
+  runCascades,
+} from './bench-support';
 
 const ROUNDS = 3;
-
-async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x);
-    }),
-  );
-}
 
 async function main() {
   const env = benchEnv();
@@ -90,32 +86,6 @@ async function main() {
   const worker = await service.create({ connection: nativeConnection, taskQueue, workflowBundlePath: bundlePath });
   const running = worker.run();
 
-  const insertPlan = async (unitId: string, obligationId: string | null, year: number) =>
-    (
-      await ds.query(
-        `INSERT INTO plans (unit_id, year, obligation_id, title, sections, child_deadline, report_schedule, reminder_policy, status, created_by)
-         VALUES ($1, $2, $3, 'Kế hoạch tuyên truyền CCHC', '{"purpose":"x","content":"y"}', make_date($2, 1, 31), $4, $5, $6, 'bench') RETURNING id`,
-        [
-          unitId,
-          year,
-          obligationId,
-          JSON.stringify(defaultReportSchedule()),
-          JSON.stringify(defaultReminderPolicy()),
-          obligationId ? 'approved' : 'draft',
-        ],
-      )
-    )[0].id as string;
-  const cascade = async (planIds: string[]) => {
-    await pool(planIds, CONCURRENCY, (planId) =>
-      client.workflow.start(PLAN_CASCADE_WORKFLOW, {
-        workflowId: planCascadeWorkflowId(planId),
-        taskQueue,
-        args: [{ planId, issuedBy: 'bench' }],
-      }),
-    );
-    await pool(planIds, CONCURRENCY, (planId) => client.workflow.getHandle(planCascadeWorkflowId(planId)).result());
-  };
-
   // Starting a workflow returns before the worker ran its first task: each phase ends when the worker's counters say
   // every workflow it started has had its first task.
   const counter = async (metric: string, workflowType: string) => {
@@ -163,7 +133,7 @@ async function main() {
     const timedCascade = async (planIds: string[]) => {
       const [obligationsBefore, tasksBefore] = [await count(), await firstTasks('obligationWorkflow')];
       const t0 = process.hrtime.bigint();
-      await cascade(planIds);
+      await runCascades(client, taskQueue, planIds, CONCURRENCY);
       const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
       const created = (await count()) - obligationsBefore;
       await until(() => firstTasks('obligationWorkflow'), tasksBefore + created);
@@ -172,7 +142,7 @@ async function main() {
     const expected = units.length - 1; // every unit but the root gets one obligation per round (checked below)
     const emptyBefore = await empties(Math.floor(expected / 2), 0);
     // level 1
-    const rootPlan = await insertPlan(rootId, null, year);
+    const [rootPlan] = await insertCascadePlans(ds, year, [{ unitId: rootId, obligationId: null }]);
     const level1Phase = await timedCascade([rootPlan]);
     const level1 = await count();
 
@@ -181,8 +151,11 @@ async function main() {
       `SELECT o.unit_id, o.id FROM obligations o WHERE o.year = $1 AND EXISTS (SELECT 1 FROM unit_links l WHERE l.parent_id = o.unit_id)`,
       [year],
     );
-    const plans: string[] = [];
-    for (const p of parents) plans.push(await insertPlan(p.unit_id, p.id, year));
+    const plans = await insertCascadePlans(
+      ds,
+      year,
+      parents.map((p) => ({ unitId: p.unit_id, obligationId: p.id })),
+    );
     const level2Phase = await timedCascade(plans);
     const total = await count();
     const [level1Ms, level2Ms] = [level1Phase.ms, level2Phase.ms];

@@ -22,10 +22,14 @@ import { join } from 'path';
 import { Client, Connection } from '@temporalio/client';
 import { buildWorkflowBundle } from '../../apps/worker/src/bundle/build-workflow-bundle';
 import { generateCountry } from '../../libs/persistence/src/seed';
-import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { planCascadeWorkflowId } from '../../libs/contracts/src';
-import { PLAN_CASCADE_WORKFLOW } from '../../libs/contracts/src';
-import { benchEnv, freshDatabase, report, insertGeneratedUnits } from './bench-support';
+import {
+  benchEnv,
+  freshDatabase,
+  report,
+  insertGeneratedUnits,
+  insertCascadePlans,
+  runCascades,
+} from './bench-support';
 
 const CONCURRENCY = 8;
 const PROVINCES = Number(process.env.COUNTRY_PROVINCES ?? 34);
@@ -37,15 +41,6 @@ const TUNING: Record<string, string> = {
   WORKER_WORKFLOW_POLLERS: process.env.WORKER_WORKFLOW_POLLERS ?? '4',
   WORKER_ACTIVITY_POLLERS: process.env.WORKER_ACTIVITY_POLLERS ?? '4',
 };
-
-async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x);
-    }),
-  );
-}
 
 /** Resident and peak resident memory of a process, in MiB (Linux /proc). */
 function memory(pid: number): { rss: number; peak: number } {
@@ -108,32 +103,6 @@ async function main() {
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
 
-  const insertPlans = async (rows: Array<{ unitId: string; obligationId: string | null }>) =>
-    (
-      await ds.query(
-        `INSERT INTO plans (unit_id, year, obligation_id, title, sections, child_deadline, report_schedule, reminder_policy, status, created_by)
-         SELECT x.unit_id, $3, x.obligation_id, 'Kế hoạch tuyên truyền CCHC', '{"purpose":"x","content":"y"}', make_date($3, 1, 31), $4, $5,
-                CASE WHEN x.obligation_id IS NULL THEN 'draft' ELSE 'approved' END, 'bench'
-           FROM unnest($1::uuid[], $2::uuid[]) AS x(unit_id, obligation_id) RETURNING id`,
-        [
-          rows.map((r) => r.unitId),
-          rows.map((r) => r.obligationId),
-          year,
-          JSON.stringify(defaultReportSchedule()),
-          JSON.stringify(defaultReminderPolicy()),
-        ],
-      )
-    ).map((r: { id: string }) => r.id) as string[];
-  const cascade = async (planIds: string[]) => {
-    await pool(planIds, CONCURRENCY, (planId) =>
-      client.workflow.start(PLAN_CASCADE_WORKFLOW, {
-        workflowId: planCascadeWorkflowId(planId),
-        taskQueue,
-        args: [{ planId, issuedBy: 'bench' }],
-      }),
-    );
-    await pool(planIds, CONCURRENCY, (planId) => client.workflow.getHandle(planCascadeWorkflowId(planId)).result());
-  };
   const obligations = async () => (await ds.query(`SELECT count(*)::int AS n FROM obligations`))[0].n as number;
   const timed = async (fn: () => Promise<unknown>) => {
     const t = process.hrtime.bigint();
@@ -143,14 +112,23 @@ async function main() {
 
   // level 1: the country
   const rootId = (await ds.query(`SELECT id FROM units WHERE code = 'VN'`))[0].id;
-  const level1Ms = await timed(async () => cascade(await insertPlans([{ unitId: rootId, obligationId: null }])));
+  const level1Ms = await timed(async () =>
+    runCascades(
+      client,
+      taskQueue,
+      await insertCascadePlans(ds, year, [{ unitId: rootId, obligationId: null }]),
+      CONCURRENCY,
+    ),
+  );
   // level 2: the first PROVINCES provinces
   const provinces: Array<{ unitId: string; obligationId: string }> = await ds.query(
     `SELECT o.unit_id AS "unitId", o.id AS "obligationId" FROM obligations o JOIN units u ON u.id = o.unit_id
       ORDER BY u.code LIMIT $1`,
     [PROVINCES],
   );
-  const level2Ms = await timed(async () => cascade(await insertPlans(provinces)));
+  const level2Ms = await timed(async () =>
+    runCascades(client, taskQueue, await insertCascadePlans(ds, year, provinces), CONCURRENCY),
+  );
   // level 3: every unit with children below them
   const parents: Array<{ unitId: string; obligationId: string }> = await ds.query(
     `SELECT o.unit_id AS "unitId", o.id AS "obligationId" FROM obligations o
@@ -159,7 +137,9 @@ async function main() {
         AND EXISTS (SELECT 1 FROM unit_links l WHERE l.parent_id = o.unit_id)`,
     [year, rootId],
   );
-  const level3Ms = await timed(async () => cascade(await insertPlans(parents)));
+  const level3Ms = await timed(async () =>
+    runCascades(client, taskQueue, await insertCascadePlans(ds, year, parents), CONCURRENCY),
+  );
   const total = await obligations();
   const totalMs = level1Ms + level2Ms + level3Ms;
   const rate = total / (totalMs / 1000);

@@ -11,8 +11,7 @@ import autocannon from 'autocannon';
 import { hashPassword } from '../../apps/api/src/auth/passwords';
 import { SubtreeTotals } from '../../libs/persistence/src/reports';
 import { generateProvince } from '../../libs/persistence/src/seed';
-import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
-import { freshDatabase, report, startApiProcess, insertGeneratedUnits } from './bench-support';
+import { freshDatabase, report, startApiProcess, insertGeneratedUnits, insertBenchPlan } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -31,11 +30,7 @@ async function main() {
   const indicators: string[] = (await ds.query(`SELECT code FROM indicators ORDER BY code LIMIT 15`)).map(
     (r: { code: string }) => r.code,
   );
-  const plan = await one(
-    `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)
-     VALUES ($1, $2, 'Bench', make_date($2, 1, 31), $3, $4, 'bench') RETURNING id`,
-    [root, YEAR, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy())],
-  );
+  const plan = { id: await insertBenchPlan(ds, root, YEAR) };
   // every unit's report for each period: most approved, some submitted or not yet drafted (the review shows all)
   await ds.query(
     `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, status, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)

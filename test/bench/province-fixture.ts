@@ -1,8 +1,7 @@
 // The 2,000-unit province of the dashboard benchmarks (web.bench.ts, review.bench.ts).
 import type { DataSource } from 'typeorm';
 import { generateProvince } from '../../libs/persistence/src/seed';
-import { insertGeneratedUnits } from './bench-support';
-import { defaultReminderPolicy, defaultReportSchedule } from '../../libs/domain/src';
+import { insertBenchPlan, insertGeneratedUnits } from './bench-support';
 
 export const PROVINCE_YEAR = 2025;
 export const REVIEWER = 'reviewer.syn-snv@bench.cchc.vn';
@@ -17,11 +16,7 @@ export async function seedProvince(ds: DataSource, passwordHash: string): Promis
   const units = generateProvince({ code: 'SYN', departments: 25, communes: 150, schools: 1824 });
   await insertGeneratedUnits(ds, units);
   const root = (await ds.query(`SELECT id FROM units WHERE code = 'SYN'`))[0].id;
-  const [plan] = await ds.query(
-    `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)
-     VALUES ($1, $2, 'Bench', make_date($2, 1, 31), $3, $4, 'bench') RETURNING id`,
-    [root, PROVINCE_YEAR, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy())],
-  );
+  const plan = { id: await insertBenchPlan(ds, root, PROVINCE_YEAR) };
   // state by hash: 0-5 handed in on time (approved), 6 late (submitted), 7 returned, 8-9 never handed in (overdue)
   await ds.query(
     `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, status, nominal_deadline,

@@ -15,8 +15,8 @@ import 'reflect-metadata';
 import { UnitTreeRepository } from '../../libs/persistence/src/units';
 import { ReportFactsRepository, SubtreeTotals } from '../../libs/persistence/src/reports';
 import { generateCountry } from '../../libs/persistence/src/seed';
-import { defaultReminderPolicy, defaultReportSchedule, periodReferenceDate } from '../../libs/domain/src';
-import { freshDatabase, measure, report, insertGeneratedUnits } from './bench-support';
+import { periodReferenceDate } from '../../libs/domain/src';
+import { freshDatabase, measure, report, insertGeneratedUnits, insertBenchPlan } from './bench-support';
 
 const YEAR = 2025;
 const PERIODS = ['Q1', 'H1', 'Q3', 'YEAR'];
@@ -58,11 +58,7 @@ async function main() {
   const indicators: string[] = (await ds.query(`SELECT code FROM indicators ORDER BY code LIMIT 15`)).map(
     (r: { code: string }) => r.code,
   );
-  const plan = await one(
-    `INSERT INTO plans (unit_id, year, title, child_deadline, report_schedule, reminder_policy, created_by)
-     VALUES ($1, $2, 'Bench', make_date($2, 1, 31), $3, $4, 'bench') RETURNING id`,
-    [root, YEAR, JSON.stringify(defaultReportSchedule()), JSON.stringify(defaultReminderPolicy())],
-  );
+  const plan = { id: await insertBenchPlan(ds, root, YEAR) };
   // one report obligation and report per unit and period, then its facts; a sample of Q1 reports left submitted
   await ds.query(
     `INSERT INTO obligations (kind, source_plan_id, unit_id, parent_unit_id, year, period, status, nominal_deadline, effective_deadline, deadline_ends_at, workflow_id)
